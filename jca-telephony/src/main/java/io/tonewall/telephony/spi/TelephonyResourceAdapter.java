@@ -35,25 +35,26 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
 
   private static final Logger LOG = Logger.getLogger(TelephonyResourceAdapter.class.getName());
 
-  @ConfigProperty(defaultValue = "0.0.0.0", description = "Address SIP and RTP bind to")
-  private String bindAddress = "0.0.0.0";
+  // Unset properties fall back to tonewall.* system properties and TONEWALL_* environment
+  // variables (see SettingSource), then to the defaults of TelephonySettings.
 
-  @ConfigProperty(defaultValue = "5060", description = "SIP port, UDP and TCP")
-  private Integer sipPort = 5060;
+  @ConfigProperty(description = "Address SIP and RTP bind to (default 0.0.0.0)")
+  private String bindAddress;
 
-  @ConfigProperty(defaultValue = "20000-20999", description = "RTP port range, low-high")
-  private String rtpPorts = "20000-20999";
+  @ConfigProperty(description = "SIP port, UDP and TCP (default 5060)")
+  private String sipPort;
 
-  @ConfigProperty(
-      defaultValue = "",
-      description = "SIP URI relayed calls go to; empty: pass through")
-  private String agentUri = "";
+  @ConfigProperty(description = "RTP port range, low-high (default 20000-20999)")
+  private String rtpPorts;
 
-  @ConfigProperty(defaultValue = "6", description = "Digits in a pairing code")
-  private Integer pairingCodeLength = 6;
+  @ConfigProperty(description = "SIP URI relayed calls go to; empty: request URI passed through")
+  private String agentUri;
 
-  @ConfigProperty(defaultValue = "40", description = "Agent audio held back while secure, ms")
-  private Integer maskingLookaheadMs = 40;
+  @ConfigProperty(description = "Digits in a pairing code (default 6)")
+  private String pairingCodeLength;
+
+  @ConfigProperty(description = "Agent audio held back while secure, in ms (default 40)")
+  private String maskingLookaheadMs;
 
   private volatile TelephonySettings settings;
   private volatile SipEndpoint sip;
@@ -93,20 +94,28 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
   /** The validated settings; parsing them reports every invalid property at once. */
   public TelephonySettings settings() {
     TelephonySettings current = settings;
-    return current != null
-        ? current
-        : TelephonySettings.parse(
-            bindAddress, sipPort, rtpPorts, agentUri, pairingCodeLength, maskingLookaheadMs);
+    if (current != null) {
+      return current;
+    }
+    SettingSource source = SettingSource.ofProcess();
+    return TelephonySettings.parse(
+        source.resolve(bindAddress, "bind.address").orElse(null),
+        source.resolve(sipPort, "sip.port").orElse(null),
+        source.resolve(rtpPorts, "rtp.ports").orElse(null),
+        source.resolve(agentUri, "agent.uri").orElse(null),
+        source.resolve(pairingCodeLength, "pairing.code.length").orElse(null),
+        source.resolve(maskingLookaheadMs, "masking.lookahead.ms").orElse(null));
   }
 
   /** Listening state for readiness checks. */
   public TelephonyStatus status() {
     Optional<SipEndpoint> endpoint = Optional.ofNullable(sip);
-    return new TelephonyStatus(
-        endpoint.map(SipEndpoint::listening).orElse(false),
-        endpoint.map(SipEndpoint::bindAddress).orElse(bindAddress),
-        endpoint.map(SipEndpoint::port).orElse(sipPort),
-        endpoint.map(SipEndpoint::transports).orElse(""));
+    return endpoint
+        .map(
+            open ->
+                new TelephonyStatus(
+                    open.listening(), open.bindAddress(), open.port(), open.transports()))
+        .orElseGet(() -> new TelephonyStatus(false, "", 0, ""));
   }
 
   @Override
@@ -134,11 +143,11 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
     this.bindAddress = bindAddress;
   }
 
-  public Integer getSipPort() {
+  public String getSipPort() {
     return sipPort;
   }
 
-  public void setSipPort(Integer sipPort) {
+  public void setSipPort(String sipPort) {
     this.sipPort = sipPort;
   }
 
@@ -158,19 +167,19 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
     this.agentUri = agentUri;
   }
 
-  public Integer getPairingCodeLength() {
+  public String getPairingCodeLength() {
     return pairingCodeLength;
   }
 
-  public void setPairingCodeLength(Integer pairingCodeLength) {
+  public void setPairingCodeLength(String pairingCodeLength) {
     this.pairingCodeLength = pairingCodeLength;
   }
 
-  public Integer getMaskingLookaheadMs() {
+  public String getMaskingLookaheadMs() {
     return maskingLookaheadMs;
   }
 
-  public void setMaskingLookaheadMs(Integer maskingLookaheadMs) {
+  public void setMaskingLookaheadMs(String maskingLookaheadMs) {
     this.maskingLookaheadMs = maskingLookaheadMs;
   }
 

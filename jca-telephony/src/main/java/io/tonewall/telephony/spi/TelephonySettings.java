@@ -35,12 +35,15 @@ public record TelephonySettings(
    */
   public static TelephonySettings parse(
       String bindAddress,
-      Integer sipPort,
+      String sipPortText,
       String rtpPorts,
       String agentUri,
-      Integer pairingCodeLength,
-      Integer maskingLookaheadMs) {
+      String pairingCodeLengthText,
+      String maskingLookaheadMsText) {
     List<String> problems = new ArrayList<>();
+    Integer sipPort = number("sipPort", sipPortText, problems);
+    Integer pairingCodeLength = number("pairingCodeLength", pairingCodeLengthText, problems);
+    Integer maskingLookaheadMs = number("maskingLookaheadMs", maskingLookaheadMsText, problems);
     String address = bindAddress == null || bindAddress.isBlank() ? "0.0.0.0" : bindAddress.trim();
     try {
       InetAddress.getByName(address);
@@ -95,5 +98,17 @@ public record TelephonySettings(
       throw new InvalidTelephonySettingsException(problems);
     }
     return new TelephonySettings(address, port, rtpMin, rtpMax, agent, codeLength, lookahead);
+  }
+
+  private static Integer number(String name, String text, List<String> problems) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(text.trim());
+    } catch (NumberFormatException e) {
+      problems.add(name + " '" + text + "' is not a whole number");
+      return null;
+    }
   }
 }

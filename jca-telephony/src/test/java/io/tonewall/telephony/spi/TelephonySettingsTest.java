@@ -31,7 +31,7 @@ class TelephonySettingsTest {
     // when
     TelephonySettings settings =
         TelephonySettings.parse(
-            "127.0.0.1", 5072, "30000-30099", "sip:agents@127.0.0.1:5080", 8, 60);
+            "127.0.0.1", "5072", "30000-30099", "sip:agents@127.0.0.1:5080", "8", "60");
 
     // then
     assertThat(settings.sipPort(), is(5072));
@@ -48,7 +48,7 @@ class TelephonySettingsTest {
     InvalidTelephonySettingsException error =
         assertThrows(
             InvalidTelephonySettingsException.class,
-            () -> TelephonySettings.parse("0.0.0.0", 70000, "2000", "http://x", 2, 5));
+            () -> TelephonySettings.parse("0.0.0.0", "70000", "2000", "http://x", "2", "5"));
 
     // then
     assertThat(error.problems(), hasSize(5));
@@ -82,5 +82,17 @@ class TelephonySettingsTest {
 
     // then
     assertThat(error.getMessage(), containsString("bindAddress 'no-such-host.invalid'"));
+  }
+
+  @Test
+  void rejectsNonNumericPort() {
+    // when
+    InvalidTelephonySettingsException error =
+        assertThrows(
+            InvalidTelephonySettingsException.class,
+            () -> TelephonySettings.parse(null, "five", null, null, null, null));
+
+    // then
+    assertThat(error.getMessage(), containsString("sipPort 'five' is not a whole number"));
   }
 }
