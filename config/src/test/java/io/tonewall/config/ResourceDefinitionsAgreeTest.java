@@ -28,13 +28,17 @@ import org.w3c.dom.NodeList;
 class ResourceDefinitionsAgreeTest {
 
   private static final Path POSTBOOT = Path.of("payara", "postboot.asadmin");
+  private static final Path FRAGMENT =
+      Path.of("src", "main", "resources", "META-INF", "web-fragment.xml");
   private static final Path RESOURCES =
       Path.of("payara", "ear", "META-INF", "glassfish-resources.xml");
 
   @Test
-  void bothFilesDefineTheSameResources() throws Exception {
+  void bothFilesDefineTheSameConnectorResources() throws Exception {
     // given
+    // The database is the server's default data source in both: only Micro defines its pool.
     Set<String> micro = fromPostBoot(Files.readAllLines(POSTBOOT, StandardCharsets.UTF_8));
+    micro.removeIf(fact -> fact.startsWith("jdbc-"));
     Set<String> ear = fromGlassfishResources(RESOURCES);
 
     // then
@@ -43,10 +47,43 @@ class ResourceDefinitionsAgreeTest {
   }
 
   @Test
+  void microMapsEveryApplicationNameToItsGlobalResource() throws Exception {
+    // given
+    Set<String> resources = new TreeSet<>();
+    for (String fact : fromPostBoot(Files.readAllLines(POSTBOOT, StandardCharsets.UTF_8))) {
+      if (fact.startsWith("connector-resource ")) {
+        resources.add(fact.split(" ")[1]);
+      }
+    }
+    Set<String> mapped = new TreeSet<>();
+    for (Element ref : elements(parse(FRAGMENT), "resource-ref")) {
+      String name = text(ref, "res-ref-name");
+      String lookup = text(ref, "lookup-name");
+      assertThat(name, equalTo("java:app/" + lookup));
+      mapped.add(lookup);
+    }
+
+    // then
+    assertThat(mapped, equalTo(resources));
+  }
+
+  @Test
+  void microPointsTheDefaultDataSourceAtTonewallsPool() throws Exception {
+    // given
+    List<String> lines = Files.readAllLines(POSTBOOT, StandardCharsets.UTF_8);
+
+    // then
+    assertThat(
+        lines.contains("set resources.jdbc-resource.jdbc/__default.pool-name=TonewallPool"),
+        equalTo(true));
+    assertThat(fromPostBoot(lines).contains("jdbc-pool TonewallPool"), equalTo(true));
+  }
+
+  @Test
   void detectsDrift_whenAJndiNameDiffers() throws Exception {
     // given
     List<String> lines = new ArrayList<>(Files.readAllLines(POSTBOOT, StandardCharsets.UTF_8));
-    lines.replaceAll(line -> line.replace("jdbc/tonewall", "jdbc/other"));
+    lines.replaceAll(line -> line.replace("eis/tonewall/telephony", "eis/tonewall/other"));
 
     // then
     assertThat(fromPostBoot(lines), not(equalTo(fromGlassfishResources(RESOURCES))));
@@ -79,8 +116,6 @@ class ResourceDefinitionsAgreeTest {
         case "create-connector-resource" ->
             facts.add("connector-resource " + operand + " pool " + option(command, "poolname"));
         case "create-jdbc-connection-pool" -> facts.add("jdbc-pool " + operand);
-        case "create-jdbc-resource" ->
-            facts.add("jdbc-resource " + operand + " pool " + option(command, "connectionpoolid"));
         case "deploy" -> facts.add("adapter " + option(command, "name"));
         default -> {
           // other commands define nothing the EAR must mirror
@@ -91,9 +126,7 @@ class ResourceDefinitionsAgreeTest {
   }
 
   static Set<String> fromGlassfishResources(Path file) throws Exception {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-    factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-    Document document = factory.newDocumentBuilder().parse(file.toFile());
+    Document document = parse(file);
     Set<String> facts = new TreeSet<>();
     for (Element pool : elements(document, "connector-connection-pool")) {
       String name = pool.getAttribute("name");
@@ -112,17 +145,7 @@ class ResourceDefinitionsAgreeTest {
     for (Element resource : elements(document, "connector-resource")) {
       facts.add(
           "connector-resource "
-              + resource.getAttribute("jndi-name")
-              + " pool "
-              + resource.getAttribute("pool-name"));
-    }
-    for (Element pool : elements(document, "jdbc-connection-pool")) {
-      facts.add("jdbc-pool " + pool.getAttribute("name"));
-    }
-    for (Element resource : elements(document, "jdbc-resource")) {
-      facts.add(
-          "jdbc-resource "
-              + resource.getAttribute("jndi-name")
+              + resource.getAttribute("jndi-name").replaceFirst("^java:app/", "")
               + " pool "
               + resource.getAttribute("pool-name"));
     }
@@ -141,6 +164,16 @@ class ResourceDefinitionsAgreeTest {
       throw new AssertionError("post-boot command lacks --" + name + ": " + command);
     }
     return matcher.group(1);
+  }
+
+  private static Document parse(Path file) throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    return factory.newDocumentBuilder().parse(file.toFile());
+  }
+
+  private static String text(Element parent, String tag) {
+    return parent.getElementsByTagName(tag).item(0).getTextContent().strip();
   }
 
   private static List<Element> elements(Document document, String tag) {
