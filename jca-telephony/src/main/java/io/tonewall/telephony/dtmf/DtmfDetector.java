@@ -214,24 +214,42 @@ public final class DtmfDetector {
     float rFine = Math.max(r, Math.max(goertzel(rv[0]), goertzel(rv[1])));
     float cFine = Math.max(c, Math.max(goertzel(cv[0]), goertzel(cv[1])));
     if (rFine < MIN_POWER || cFine < MIN_POWER) {
-      { REJECT[1]++; return false; }
+      {
+        REJECT[1]++;
+        return false;
+      }
     }
     if (rFine * TWIST < cFine || cFine * TWIST < rFine) {
-      { REJECT[2]++; return false; }
+      {
+        REJECT[2]++;
+        return false;
+      }
     }
     if (rFine + cFine < TONE_ENERGY_SHARE * meanPower) {
-      { REJECT[3]++; return false; }
+      {
+        REJECT[3]++;
+        return false;
+      }
     }
     for (int i = 0; i < 4; i++) {
       if (i != row && rowPower[i] * RELATIVE_PEAK > rFine) {
-        { REJECT[4]++; return false; }
+        {
+          REJECT[4]++;
+          return false;
+        }
       }
       if (i != col && colPower[i] * RELATIVE_PEAK > cFine) {
-        { REJECT[5]++; return false; }
+        {
+          REJECT[5]++;
+          return false;
+        }
       }
     }
     if (goertzel(rv[2]) > r || goertzel(rv[3]) > r || goertzel(cv[2]) > c || goertzel(cv[3]) > c) {
-      { REJECT[6]++; return false; }
+      {
+        REJECT[6]++;
+        return false;
+      }
     }
     // Twice a row frequency may lie within 150 Hz of the column tone (keys 2, 3, 6, B, C), where
     // the column tone's leakage swamps the harmonic: there only the column harmonic is checked.
@@ -239,7 +257,10 @@ public final class DtmfDetector {
     // Measured against the stronger tone: its sidelobes leak into the weaker tone's harmonic bin.
     float stronger = Math.max(rFine, cFine);
     if (rowHarmonicMeasurable && goertzel(rv[4]) * HARMONIC > stronger) {
-      { REJECT[7]++; return false; }
+      {
+        REJECT[7]++;
+        return false;
+      }
     }
     return goertzel(cv[4]) * HARMONIC <= stronger;
   }

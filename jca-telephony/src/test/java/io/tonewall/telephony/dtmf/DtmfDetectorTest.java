@@ -142,7 +142,8 @@ class DtmfDetectorTest {
 
   @Test
   void acceptsNormalTwist_of8dB_andReverseTwist_of6dB() {
-    for (double[] levels : new double[][] {{-10, -18}, {-16, -10}, {-22, -30}, {-26, -20}, {-14, -10}}) {
+    for (double[] levels :
+        new double[][] {{-10, -18}, {-16, -10}, {-22, -30}, {-26, -20}, {-14, -10}}) {
       // given
       Signal s = Signal.create().silence(100);
       for (char k : ALL.toCharArray()) {
