@@ -46,7 +46,7 @@ public final class DtmfDetector {
   static final double TONE_ENERGY_SHARE = 0.85;
   static final double HARMONIC_DB = 15.0;
 
-  private static final double SUSPECT_LEVEL_DBM0 = -45.0;
+  private static final double SUSPECT_LEVEL_DBM0 = -52.0;
   private static final double SUSPECT_TWIST_DB = 14.0;
   private static final double SUSPECT_ENERGY_SHARE = 0.45;
   private static final double FINE_DEVIATION = 0.015;
@@ -77,7 +77,6 @@ public final class DtmfDetector {
   private static final float[][] ROW_VARIANTS = variants(ROWS);
   private static final float[][] COL_VARIANTS = variants(COLS);
 
-  static final int[] REJECT = new int[8];
   private final DtmfObserver observer;
   private final float[] block = new float[BLOCK];
   private final float[] rowPower = new float[4];
