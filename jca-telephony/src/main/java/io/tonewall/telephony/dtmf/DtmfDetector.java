@@ -81,6 +81,8 @@ public final class DtmfDetector {
   private final float[] block = new float[BLOCK];
   private final float[] rowPower = new float[4];
   private final float[] colPower = new float[4];
+  private final float[] variantPower = new float[5];
+  private final float[] variantPower2 = new float[5];
   private int fill;
   private long position;
 
@@ -208,60 +210,41 @@ public final class DtmfDetector {
   private boolean confirms(int row, int col, float meanPower) {
     float r = rowPower[row];
     float c = colPower[col];
-    float[] rv = ROW_VARIANTS[row];
-    float[] cv = COL_VARIANTS[col];
-    float rFine = Math.max(r, Math.max(goertzel(rv[0]), goertzel(rv[1])));
-    float cFine = Math.max(c, Math.max(goertzel(cv[0]), goertzel(cv[1])));
+    float[] rv = variantPower;
+    float[] cv = variantPower2;
+    variants(ROW_VARIANTS[row], rv);
+    variants(COL_VARIANTS[col], cv);
+    float rFine = Math.max(r, Math.max(rv[0], rv[1]));
+    float cFine = Math.max(c, Math.max(cv[0], cv[1]));
     if (rFine < MIN_POWER || cFine < MIN_POWER) {
-      {
-        REJECT[1]++;
-        return false;
-      }
+      return false;
     }
     if (rFine * TWIST < cFine || cFine * TWIST < rFine) {
-      {
-        REJECT[2]++;
-        return false;
-      }
+      return false;
     }
     if (rFine + cFine < TONE_ENERGY_SHARE * meanPower) {
-      {
-        REJECT[3]++;
-        return false;
-      }
+      return false;
     }
     for (int i = 0; i < 4; i++) {
       if (i != row && rowPower[i] * RELATIVE_PEAK > rFine) {
-        {
-          REJECT[4]++;
-          return false;
-        }
-      }
-      if (i != col && colPower[i] * RELATIVE_PEAK > cFine) {
-        {
-          REJECT[5]++;
-          return false;
-        }
-      }
-    }
-    if (goertzel(rv[2]) > r || goertzel(rv[3]) > r || goertzel(cv[2]) > c || goertzel(cv[3]) > c) {
-      {
-        REJECT[6]++;
         return false;
       }
+      if (i != col && colPower[i] * RELATIVE_PEAK > cFine) {
+        return false;
+      }
+    }
+    if (rv[2] > r || rv[3] > r || cv[2] > c || cv[3] > c) {
+      return false;
     }
     // Twice a row frequency may lie within 150 Hz of the column tone (keys 2, 3, 6, B, C), where
     // the column tone's leakage swamps the harmonic: there only the column harmonic is checked.
     boolean rowHarmonicMeasurable = Math.abs(2 * ROWS[row] - COLS[col]) > 150;
     // Measured against the stronger tone: its sidelobes leak into the weaker tone's harmonic bin.
     float stronger = Math.max(rFine, cFine);
-    if (rowHarmonicMeasurable && goertzel(rv[4]) * HARMONIC > stronger) {
-      {
-        REJECT[7]++;
-        return false;
-      }
+    if (rowHarmonicMeasurable && rv[4] * HARMONIC > stronger) {
+      return false;
     }
-    return goertzel(cv[4]) * HARMONIC <= stronger;
+    return cv[4] * HARMONIC <= stronger;
   }
 
   private void track(int hit, long blockStart) {
@@ -301,15 +284,34 @@ public final class DtmfDetector {
     observer.digitDetected(digit);
   }
 
-  private float goertzel(float coefficient) {
-    float s1 = 0;
-    float s2 = 0;
+  /** Five Goertzel filters over the block in one pass (independent chains run in parallel). */
+  private void variants(float[] k, float[] out) {
+    float k0 = k[0], k1 = k[1], k2 = k[2], k3 = k[3], k4 = k[4];
+    float a1 = 0, a2 = 0, b1 = 0, b2 = 0, c1 = 0, c2 = 0, d1 = 0, d2 = 0, e1 = 0, e2 = 0;
+    float[] x = block;
     for (int i = 0; i < BLOCK; i++) {
-      float s0 = Math.fma(coefficient, s1, block[i] - s2);
-      s2 = s1;
-      s1 = s0;
+      float s = x[i];
+      float a0 = Math.fma(k0, a1, s - a2);
+      float b0 = Math.fma(k1, b1, s - b2);
+      float c0 = Math.fma(k2, c1, s - c2);
+      float d0 = Math.fma(k3, d1, s - d2);
+      float e0 = Math.fma(k4, e1, s - e2);
+      a2 = a1;
+      a1 = a0;
+      b2 = b1;
+      b1 = b0;
+      c2 = c1;
+      c1 = c0;
+      d2 = d1;
+      d1 = d0;
+      e2 = e1;
+      e1 = e0;
     }
-    return power(s1, s2, coefficient);
+    out[0] = power(a1, a2, k0);
+    out[1] = power(b1, b2, k1);
+    out[2] = power(c1, c2, k2);
+    out[3] = power(d1, d2, k3);
+    out[4] = power(e1, e2, k4);
   }
 
   private static int strongest(float[] p) {

@@ -72,6 +72,8 @@ public final class SecureAudioMasker {
   private long inputPosition;
   private long outputPosition;
   private long maskFrom;
+  private long markedFrom;
+  private long markedTo;
   private long maskUntil;
   private long lastActivityEnd = Long.MIN_VALUE;
   private long leaked;
@@ -181,6 +183,8 @@ public final class SecureAudioMasker {
       ring[i] = 0;
       flags[i] = toneNow;
     }
+    markedFrom = 0;
+    markedTo = 0;
     maskFrom = inputPosition;
     maskUntil = toneNow ? inputPosition + HANGOVER : inputPosition;
   }
@@ -282,6 +286,14 @@ public final class SecureAudioMasker {
   private void mark(long from, long to) {
     long start = Math.max(from, outputPosition);
     long end = Math.min(to, inputPosition);
+    // [markedFrom, markedTo) is known to be flagged already: write only the new part
+    if (start >= markedFrom && start <= markedTo) {
+      start = markedTo;
+      markedTo = Math.max(markedTo, end);
+    } else if (end > start) {
+      markedFrom = start;
+      markedTo = end;
+    }
     for (long p = start; p < end; p++) {
       flags[(int) (p & ringMask)] = true;
     }
