@@ -45,8 +45,8 @@ class RtpPacketFuzzTest {
     }
 
     // then: both branches were exercised (any other exception fails the test by escaping)
-    assertThat(accepted, greaterThan(ROUNDS / 20));
-    assertThat(rejected, greaterThan(ROUNDS / 20));
+    assertThat(accepted, greaterThan(ROUNDS / 50));
+    assertThat(rejected, greaterThan(ROUNDS / 50));
   }
 
   private static byte[] mutation(Random random, byte[] valid, int round) {
@@ -69,8 +69,12 @@ class RtpPacketFuzzTest {
             int index = random.nextInt(Math.min(flipped.length, 24));
             flipped[index] ^= (byte) (1 << random.nextInt(8));
           }
-          flipped[flipped.length - 1] = (byte) random.nextInt(256);
-          return Arrays.copyOf(flipped, flipped.length - random.nextInt(4));
+          if (random.nextBoolean()) {
+            flipped[flipped.length - 1] = (byte) random.nextInt(8);
+          }
+          return random.nextBoolean()
+              ? flipped
+              : Arrays.copyOf(flipped, flipped.length - random.nextInt(4));
         }
     }
   }
