@@ -29,13 +29,9 @@ public final class TelephoneEventReceiver {
   /** Default for how far the stream may move past an open event before it is closed: 200 ms. */
   public static final int DEFAULT_END_TIMEOUT_SAMPLES = 1600;
 
-  private static final int REMEMBERED_SEGMENTS = 32;
   private static final long SEGMENT_STEP = TelephoneEvent.MAX_DURATION;
 
   private final int endTimeoutSamples;
-  private final long[] finishedSegments = new long[REMEMBERED_SEGMENTS];
-  private int finishedCount;
-  private int finishedNext;
 
   private boolean sourceKnown;
   private long ssrc;
@@ -123,7 +119,7 @@ public final class TelephoneEventReceiver {
 
   private void accept(TelephoneEvent block, long segmentStart, List<DtmfKeyPress> presses) {
     Optional<DtmfKey> key = block.key();
-    if (key.isEmpty() || isFinished(segmentStart)) {
+    if (key.isEmpty()) {
       return;
     }
     if (open && segmentStart == openSegmentStart) {
@@ -136,14 +132,13 @@ public final class TelephoneEventReceiver {
       return;
     }
     if (newestKnown && !RtpTimestamp.isNewer(segmentStart, newestSegmentStart)) {
-      return;
+      return; // a finished event's repeat, or a packet of an event older than the newest
     }
     newestKnown = true;
     newestSegmentStart = segmentStart;
     if (open
         && key.get() == openKey
         && RtpTimestamp.distance(openSegmentStart, segmentStart) == SEGMENT_STEP) {
-      remember(openSegmentStart);
       openEarlierSegments += SEGMENT_STEP;
       openSegmentStart = segmentStart;
       openSegmentDuration = block.duration();
@@ -166,30 +161,12 @@ public final class TelephoneEventReceiver {
       return Optional.empty();
     }
     open = false;
-    remember(openSegmentStart);
     return Optional.of(
         DtmfKeyPress.of(
             openKey, ssrc, openStart, openEarlierSegments + openSegmentDuration, endSeen));
   }
 
-  private void remember(long segmentStart) {
-    finishedSegments[finishedNext] = segmentStart;
-    finishedNext = (finishedNext + 1) % REMEMBERED_SEGMENTS;
-    finishedCount = Math.min(finishedCount + 1, REMEMBERED_SEGMENTS);
-  }
-
-  private boolean isFinished(long segmentStart) {
-    for (int i = 0; i < finishedCount; i++) {
-      if (finishedSegments[i] == segmentStart) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private void forgetSource() {
-    finishedCount = 0;
-    finishedNext = 0;
     newestKnown = false;
   }
 }
