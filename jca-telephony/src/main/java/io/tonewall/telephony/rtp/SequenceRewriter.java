@@ -81,6 +81,24 @@ public final class SequenceRewriter {
   }
 
   /**
+   * Takes the next outgoing number for a packet the relay creates just before forwarding the
+   * incoming packet {@code nextIncoming}. If incoming numbers are missing before it (lost
+   * upstream), the created packet takes the first missing one's place and the offset stays;
+   * otherwise this is {@link #insert()}.
+   *
+   * @return the sequence number to stamp on the created packet
+   * @throws IllegalStateException if no packet was forwarded or dropped yet
+   */
+  public int insertBefore(int nextIncoming) {
+    if (started && SequenceNumber.distance(highestIncoming, nextIncoming) > 1) {
+      highestIncoming = SequenceNumber.add(highestIncoming, 1);
+      highestOutgoing = SequenceNumber.add(highestOutgoing, 1);
+      return highestOutgoing;
+    }
+    return insert();
+  }
+
+  /**
    * @return what is added to incoming numbers, 0 to 65535 (65535 after one drop)
    */
   public int offset() {

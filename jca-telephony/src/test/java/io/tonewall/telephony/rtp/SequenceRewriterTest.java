@@ -116,6 +116,23 @@ class SequenceRewriterTest {
   }
 
   @Test
+  void givesCreatedPacketsTheNumbersOfLostOnes_thenInsertsBeyondThem() {
+    // given: 11 and 12 lost upstream
+    List<Integer> sent = new ArrayList<>();
+    sent.add(rewriter.forward(packet(10)));
+
+    // when: three packets created before 13 arrives
+    sent.add(rewriter.insertBefore(13));
+    sent.add(rewriter.insertBefore(13));
+    sent.add(rewriter.insertBefore(13));
+    sent.add(rewriter.forward(packet(13)));
+
+    // then: two took the lost numbers, the third was an insertion
+    assertThat(sent, contains(10, 11, 12, 13, 14));
+    assertThat(rewriter.offset(), is(1));
+  }
+
+  @Test
   void refusesToInsert_beforeAnyNumberIsKnown() {
     assertThrows(IllegalStateException.class, rewriter::insert);
   }
