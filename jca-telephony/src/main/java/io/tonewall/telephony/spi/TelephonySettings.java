@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param agentUri where relayed calls go; empty means the request URI is passed through to a PBX
  * @param pairingCodeLength digits in a pairing code
  * @param maskingLookaheadMs how long the agent's audio is held back while secure
+ * @param mediaTimeoutSeconds a call whose RTP stops this long in both directions is reported
+ * @param callReferenceHeader SIP header of the trunk's INVITE that also finds a call, besides its
+ *     Call-ID; empty when only the Call-ID is used
  */
 public record TelephonySettings(
     String bindAddress,
@@ -26,7 +29,28 @@ public record TelephonySettings(
     int rtpPortMax,
     Optional<URI> agentUri,
     int pairingCodeLength,
-    int maskingLookaheadMs) {
+    int maskingLookaheadMs,
+    int mediaTimeoutSeconds,
+    Optional<String> callReferenceHeader) {
+
+  /** The six original settings, the others at their defaults. */
+  public static TelephonySettings parse(
+      String bindAddress,
+      String sipPortText,
+      String rtpPorts,
+      String agentUri,
+      String pairingCodeLengthText,
+      String maskingLookaheadMsText) {
+    return parse(
+        bindAddress,
+        sipPortText,
+        rtpPorts,
+        agentUri,
+        pairingCodeLengthText,
+        maskingLookaheadMsText,
+        null,
+        null);
+  }
 
   /**
    * Checks raw settings and returns them typed.
@@ -39,7 +63,9 @@ public record TelephonySettings(
       String rtpPorts,
       String agentUri,
       String pairingCodeLengthText,
-      String maskingLookaheadMsText) {
+      String maskingLookaheadMsText,
+      String mediaTimeoutSecondsText,
+      String callReferenceHeaderText) {
     List<String> problems = new ArrayList<>();
     Integer sipPort = number("sipPort", sipPortText, problems);
     Integer pairingCodeLength = number("pairingCodeLength", pairingCodeLengthText, problems);
@@ -94,10 +120,25 @@ public record TelephonySettings(
     if (lookahead < 20 || lookahead > 200) {
       problems.add("maskingLookaheadMs " + lookahead + " is outside 20-200");
     }
+    Integer mediaTimeout = number("mediaTimeoutSeconds", mediaTimeoutSecondsText, problems);
+    int timeout = mediaTimeout == null ? 30 : mediaTimeout;
+    if (timeout < 1 || timeout > 3600) {
+      problems.add("mediaTimeoutSeconds " + timeout + " is outside 1-3600");
+    }
+    Optional<String> referenceHeader = Optional.empty();
+    if (callReferenceHeaderText != null && !callReferenceHeaderText.isBlank()) {
+      String name = callReferenceHeaderText.trim();
+      if (!name.matches("[A-Za-z0-9!%'*+._`~-]+")) {
+        problems.add("callReferenceHeader '" + name + "' is not a SIP header name");
+      } else {
+        referenceHeader = Optional.of(name);
+      }
+    }
     if (!problems.isEmpty()) {
       throw new InvalidTelephonySettingsException(problems);
     }
-    return new TelephonySettings(address, port, rtpMin, rtpMax, agent, codeLength, lookahead);
+    return new TelephonySettings(
+        address, port, rtpMin, rtpMax, agent, codeLength, lookahead, timeout, referenceHeader);
   }
 
   private static Integer number(String name, String text, List<String> problems) {

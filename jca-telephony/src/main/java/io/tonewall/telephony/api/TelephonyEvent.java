@@ -1,0 +1,157 @@
+package io.tonewall.telephony.api;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One call event delivered to a {@link TelephonyEventListener}. It never carries a keyed digit:
+ * only the field, the digit count, validity, the card brand and the last four digits of a complete
+ * card number (which may be stored and shown). Immutable.
+ */
+public final class TelephonyEvent implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final TelephonyEventType type;
+  private final String callId;
+  private final String sessionId;
+  private final CardField field;
+  private final int digitCount;
+  private final boolean valid;
+  private final String brand;
+  private final String lastFour;
+  private final BreakReason reason;
+  private final Instant occurredAt;
+
+  private TelephonyEvent(Builder builder) {
+    this.type = builder.type;
+    this.callId = builder.callId;
+    this.sessionId = builder.sessionId;
+    this.field = builder.field;
+    this.digitCount = builder.digitCount;
+    this.valid = builder.valid;
+    this.brand = builder.brand;
+    this.lastFour = builder.lastFour;
+    this.reason = builder.reason;
+    this.occurredAt = builder.occurredAt;
+  }
+
+  /** Starts an event of {@code type} on call {@code callId} at {@code occurredAt}. */
+  public static Builder of(TelephonyEventType type, String callId, Instant occurredAt) {
+    return new Builder(type, callId, occurredAt);
+  }
+
+  public TelephonyEventType type() {
+    return type;
+  }
+
+  /** The call's id: its SIP Call-ID on the caller's leg. */
+  public String callId() {
+    return callId;
+  }
+
+  /** The payment session linked to the call, once paired or secured. */
+  public Optional<String> sessionId() {
+    return Optional.ofNullable(sessionId);
+  }
+
+  /** The card field of a field event. */
+  public Optional<CardField> field() {
+    return Optional.ofNullable(field);
+  }
+
+  /** Digits keyed in the field so far (what the console shows as dots). */
+  public int digitCount() {
+    return digitCount;
+  }
+
+  /** For {@link TelephonyEventType#FIELD_COMPLETE}: whether the field passed validation. */
+  public boolean valid() {
+    return valid;
+  }
+
+  /** Card brand of a complete card number, for example {@code VISA}. */
+  public Optional<String> brand() {
+    return Optional.ofNullable(brand);
+  }
+
+  /** Last four digits of a complete, valid card number. */
+  public Optional<String> lastFour() {
+    return Optional.ofNullable(lastFour);
+  }
+
+  /** For {@link TelephonyEventType#BROKEN}: why secure mode ended. */
+  public Optional<BreakReason> reason() {
+    return Optional.ofNullable(reason);
+  }
+
+  public Instant occurredAt() {
+    return occurredAt;
+  }
+
+  @Override
+  public String toString() {
+    return "TelephonyEvent["
+        + type
+        + " call="
+        + callId
+        + (sessionId == null ? "" : " session=" + sessionId)
+        + (field == null ? "" : " field=" + field + " digits=" + digitCount)
+        + (type == TelephonyEventType.FIELD_COMPLETE ? " valid=" + valid : "")
+        + (brand == null ? "" : " brand=" + brand)
+        + (reason == null ? "" : " reason=" + reason)
+        + "]";
+  }
+
+  /** Builds a {@link TelephonyEvent}; only the parts that apply to its type are set. */
+  public static final class Builder {
+    private final TelephonyEventType type;
+    private final String callId;
+    private final Instant occurredAt;
+    private String sessionId;
+    private CardField field;
+    private int digitCount;
+    private boolean valid;
+    private String brand;
+    private String lastFour;
+    private BreakReason reason;
+
+    private Builder(TelephonyEventType type, String callId, Instant occurredAt) {
+      this.type = Objects.requireNonNull(type, "type");
+      this.callId = Objects.requireNonNull(callId, "callId");
+      this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    public Builder session(Optional<String> session) {
+      this.sessionId = session.orElse(null);
+      return this;
+    }
+
+    public Builder field(CardField field, int digitCount) {
+      this.field = field;
+      this.digitCount = digitCount;
+      return this;
+    }
+
+    public Builder completed(boolean valid, Optional<String> brand, Optional<String> lastFour) {
+      this.valid = valid;
+      this.brand = brand.orElse(null);
+      this.lastFour = lastFour.orElse(null);
+      if (this.lastFour != null && !this.lastFour.matches("[0-9]{4}")) {
+        throw new IllegalArgumentException("last four must be four digits");
+      }
+      return this;
+    }
+
+    public Builder reason(BreakReason reason) {
+      this.reason = reason;
+      return this;
+    }
+
+    public TelephonyEvent build() {
+      return new TelephonyEvent(this);
+    }
+  }
+}

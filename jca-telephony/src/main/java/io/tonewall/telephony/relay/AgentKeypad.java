@@ -1,0 +1,75 @@
+package io.tonewall.telephony.relay;
+
+import io.tonewall.telephony.audio.G711;
+import io.tonewall.telephony.dtmf.DtmfDetector;
+import io.tonewall.telephony.dtmf.DtmfKey;
+import io.tonewall.telephony.dtmf.MalformedTelephoneEventException;
+import io.tonewall.telephony.dtmf.TelephoneEventReceiver;
+import io.tonewall.telephony.rtp.RtpPacket;
+import java.nio.ByteBuffer;
+import java.util.function.Consumer;
+
+/**
+ * Listens to the agent → caller direction for keys the agent dials, such as a pairing code: RFC
+ * 4733 telephone-events through a {@link TelephoneEventReceiver}, and in-band tones in G.711 audio
+ * through a {@link DtmfDetector}. Once the agent's side has sent a telephone-event, in-band tones
+ * are ignored, so that a key sent both ways counts once. Packets are only read, never changed. Not
+ * thread-safe: relay thread only.
+ */
+final class AgentKeypad {
+
+  private static final int MAX_FRAME = 1500;
+
+  private final Consumer<DtmfKey> keys;
+  private final TelephoneEventReceiver events = TelephoneEventReceiver.create();
+  private final DtmfDetector detector;
+  private final byte[] codes = new byte[MAX_FRAME];
+  private final short[] samples = new short[MAX_FRAME];
+  private int telephoneEventPayloadType = -1;
+  private boolean eventsSeen;
+  private long malformed;
+
+  AgentKeypad(Consumer<DtmfKey> keys) {
+    this.keys = keys;
+    this.detector =
+        new DtmfDetector(
+            digit -> {
+              if (!eventsSeen) {
+                DtmfKey.fromSymbol(digit.symbol()).ifPresent(keys);
+              }
+            });
+  }
+
+  void telephoneEventPayloadType(int payloadType) {
+    this.telephoneEventPayloadType = payloadType;
+  }
+
+  void listen(RtpPacket packet) {
+    int payloadType = packet.payloadType();
+    if (payloadType == telephoneEventPayloadType) {
+      eventsSeen = true;
+      try {
+        events.receive(packet).forEach(press -> keys.accept(press.key()));
+      } catch (MalformedTelephoneEventException e) {
+        malformed++;
+      }
+    } else if (payloadType == AgentLegFormat.PCMU || payloadType == AgentLegFormat.PCMA) {
+      events.expire(packet.timestamp()).ifPresent(press -> keys.accept(press.key()));
+      if (!eventsSeen) {
+        ByteBuffer payload = packet.payload();
+        int length = Math.min(payload.remaining(), MAX_FRAME);
+        payload.get(0, codes, 0, length);
+        if (payloadType == AgentLegFormat.PCMU) {
+          G711.ulawToLinear(codes, 0, samples, 0, length);
+        } else {
+          G711.alawToLinear(codes, 0, samples, 0, length);
+        }
+        detector.process(samples, 0, length);
+      }
+    }
+  }
+
+  long malformed() {
+    return malformed;
+  }
+}
