@@ -7,7 +7,8 @@ public enum LegSide {
   /** Towards the agent. */
   AGENT;
 
-  LegSide other() {
+  /** The opposite side. */
+  public LegSide other() {
     return this == CALLER ? AGENT : CALLER;
   }
 }

@@ -230,14 +230,24 @@ public final class AudioDescription {
   }
 
   /**
-   * Writes this stream as Tonewall's own description: {@code address:port} of Tonewall's relay, the
-   * same payload types, telephone-event, direction and ptime.
-   *
-   * @param origin the {@code o=} line's session id and version for the leg it is sent on
-   * @param keepLayout true for an answer: other streams of the offer are repeated with port 0 in
-   *     their places; false for an offer: only the audio stream is offered
+   * Writes this stream as Tonewall's offer on the other leg: {@code address:port} of Tonewall's
+   * relay, the same payload types, telephone-event, direction and ptime; only the audio stream.
    */
-  public String render(String relayAddress, int relayPort, SdpOrigin origin, boolean keepLayout) {
+  public String renderOffer(String relayAddress, int relayPort, SdpOrigin origin) {
+    return render(relayAddress, relayPort, origin, List.of(Optional.empty()));
+  }
+
+  /**
+   * Writes this stream (an answer received on one leg) as Tonewall's answer to {@code offer} on the
+   * other leg: the offer's other streams are repeated with port 0 in their places.
+   */
+  public String renderAnswer(
+      AudioDescription offer, String relayAddress, int relayPort, SdpOrigin origin) {
+    return render(relayAddress, relayPort, origin, offer.layout);
+  }
+
+  private String render(
+      String relayAddress, int relayPort, SdpOrigin origin, List<Optional<String>> streams) {
     String family = relayAddress.contains(":") ? "IP6" : "IP4";
     StringBuilder sdp = new StringBuilder(256);
     sdp.append("v=0\r\n");
@@ -253,7 +263,6 @@ public final class AudioDescription {
     sdp.append("s=Tonewall\r\n");
     sdp.append("c=IN ").append(family).append(' ').append(relayAddress).append("\r\n");
     sdp.append("t=0 0\r\n");
-    List<Optional<String>> streams = keepLayout ? layout : List.of(Optional.empty());
     for (Optional<String> stream : streams) {
       if (stream.isPresent()) {
         sdp.append("m=").append(stream.get()).append("\r\n");

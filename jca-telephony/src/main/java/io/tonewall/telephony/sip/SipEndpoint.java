@@ -27,12 +27,15 @@ public final class SipEndpoint implements AutoCloseable {
 
   private final SipStack stack;
   private final SipProvider provider;
+  private final SipListener listener;
   private final String bindAddress;
   private final int port;
 
-  private SipEndpoint(SipStack stack, SipProvider provider, String bindAddress, int port) {
+  private SipEndpoint(
+      SipStack stack, SipProvider provider, SipListener listener, String bindAddress, int port) {
     this.stack = stack;
     this.provider = provider;
+    this.listener = listener;
     this.bindAddress = bindAddress;
     this.port = port;
   }
@@ -65,7 +68,7 @@ public final class SipEndpoint implements AutoCloseable {
       provider.addSipListener(listener);
       stack.start();
       LOG.info(() -> "SIP listens on " + bindAddress + ":" + port + " (udp, tcp)");
-      return new SipEndpoint(stack, provider, bindAddress, port);
+      return new SipEndpoint(stack, provider, listener, bindAddress, port);
     } catch (SipException | javax.sip.InvalidArgumentException | TooManyListenersException e) {
       stack.stop();
       throw new SipEndpointException(
@@ -119,6 +122,7 @@ public final class SipEndpoint implements AutoCloseable {
   @Override
   public void close() {
     try {
+      provider.removeSipListener(listener);
       for (ListeningPoint point : provider.getListeningPoints()) {
         provider.removeListeningPoint(point);
         stack.deleteListeningPoint(point);

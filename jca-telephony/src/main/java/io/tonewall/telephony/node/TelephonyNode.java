@@ -1,0 +1,147 @@
+package io.tonewall.telephony.node;
+
+import io.tonewall.telephony.api.TelephonyEvent;
+import io.tonewall.telephony.api.TelephonyMetrics;
+import io.tonewall.telephony.call.CallRegistry;
+import io.tonewall.telephony.call.PairingCodes;
+import io.tonewall.telephony.relay.PortRange;
+import io.tonewall.telephony.relay.RelayMetrics;
+import io.tonewall.telephony.relay.RtpRelay;
+import io.tonewall.telephony.sip.B2bua;
+import io.tonewall.telephony.sip.SipEndpoint;
+import io.tonewall.telephony.sip.SipEndpointException;
+import io.tonewall.telephony.spi.TelephonySettings;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import javax.sip.PeerUnavailableException;
+import javax.sip.SipFactory;
+
+/**
+ * One running Tonewall telephony node, assembled from its settings: the call registry, the RTP
+ * relay (its loop handed to the given executor: the WorkManager in the adapter, a plain thread in
+ * tests) and the B2BUA on a SIP endpoint. {@link #close()} stops SIP first, ends every call, then
+ * stops the relay and frees every port. Plain Java: the resource adapter and the end-to-end tests
+ * start it the same way.
+ */
+public final class TelephonyNode implements AutoCloseable {
+
+  /** How long an allocated pairing code stays valid. */
+  public static final Duration PAIRING_CODE_LIFETIME = Duration.ofMinutes(15);
+
+  private final CallRegistry calls;
+  private final RtpRelay relay;
+  private final B2bua b2bua;
+  private final SipEndpoint sip;
+
+  private TelephonyNode(CallRegistry calls, RtpRelay relay, B2bua b2bua, SipEndpoint sip) {
+    this.calls = calls;
+    this.relay = relay;
+    this.b2bua = b2bua;
+    this.sip = sip;
+  }
+
+  /**
+   * Starts a node.
+   *
+   * @param relayThreads runs the relay loop (one long-running task)
+   * @param events receives every call event; must not block
+   * @throws TelephonyStartException when a port is taken or the SIP stack cannot start
+   */
+  public static TelephonyNode start(
+      TelephonySettings settings,
+      Clock clock,
+      Executor relayThreads,
+      Consumer<TelephonyEvent> events) {
+    CallRegistry calls =
+        new CallRegistry(
+            new PairingCodes(settings.pairingCodeLength(), PAIRING_CODE_LIFETIME, clock),
+            clock,
+            events);
+    RtpRelay relay;
+    try {
+      relay =
+          RtpRelay.open(
+              InetAddress.getByName(settings.bindAddress()),
+              PortRange.of(settings.rtpPortMin(), settings.rtpPortMax()),
+              clock,
+              Duration.ofSeconds(settings.mediaTimeoutSeconds()),
+              settings.maskingLookaheadMs(),
+              calls::tick);
+    } catch (IOException e) {
+      throw new TelephonyStartException("the RTP relay cannot start: " + e.getMessage(), e);
+    }
+    try {
+      relayThreads.execute(relay);
+    } catch (RejectedExecutionException e) {
+      relay.close();
+      throw new TelephonyStartException("no thread for the RTP relay: " + e.getMessage(), e);
+    }
+    try {
+      SipFactory factory = SipFactory.getInstance();
+      factory.setPathName("gov.nist");
+      B2bua b2bua =
+          new B2bua(
+              factory.createMessageFactory(),
+              factory.createHeaderFactory(),
+              factory.createAddressFactory(),
+              relay,
+              calls,
+              advertised(settings.bindAddress()),
+              settings.sipPort(),
+              settings.agentUri(),
+              settings.callReferenceHeader());
+      SipEndpoint sip = SipEndpoint.open(settings.bindAddress(), settings.sipPort(), b2bua);
+      b2bua.bind(sip.provider());
+      return new TelephonyNode(calls, relay, b2bua, sip);
+    } catch (PeerUnavailableException | SipEndpointException | UnknownHostException e) {
+      relay.close();
+      throw new TelephonyStartException(e.getMessage(), e);
+    }
+  }
+
+  private static String advertised(String bindAddress) throws UnknownHostException {
+    InetAddress address = InetAddress.getByName(bindAddress);
+    return address.isAnyLocalAddress()
+        ? InetAddress.getLocalHost().getHostAddress()
+        : address.getHostAddress();
+  }
+
+  /** The registry of live calls, for the outbound connection API. */
+  public CallRegistry calls() {
+    return calls;
+  }
+
+  public SipEndpoint sip() {
+    return sip;
+  }
+
+  /** What the node holds right now. */
+  public TelephonyMetrics metrics() {
+    RelayMetrics media = relay.metrics();
+    return new TelephonyMetrics(
+        calls.size(),
+        b2bua.liveDialogs(),
+        b2bua.pendingTransactions(),
+        b2bua.stackTransactions(),
+        media.sessions(),
+        media.portsInUse(),
+        calls.pairingCodesOutstanding(),
+        media.malformedPackets());
+  }
+
+  /** Stops SIP, then the relay; every port is free afterwards. */
+  @Override
+  public void close() {
+    try {
+      sip.close();
+    } finally {
+      relay.close();
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package io.tonewall.telephony.node;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.tonewall.telephony.api.CapturedCard;
+import io.tonewall.telephony.api.CardField;
+import io.tonewall.telephony.api.CardFieldSpecification;
+import io.tonewall.telephony.api.TelephonyEvent;
+import io.tonewall.telephony.api.TelephonyEventType;
+import io.tonewall.telephony.api.TelephonyMetrics;
+import io.tonewall.telephony.call.Call;
+import io.tonewall.telephony.spi.TelephonySettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end on loopback, no application server: Tonewall's node (B2BUA + relay) between a SIPp
+ * caller and a SIPp agent, the agent's received RTP captured with tshark and checked with spandsp's
+ * dtmfcheck.
+ */
+class AnchoredCallIT {
+
+  private static final String CARD = "4111111111111111";
+
+  /** SIPp's play_dtmf sends telephone-events as payload type 96, whatever SDP says. */
+  private static final String TELEPHONE_EVENT = "96";
+
+  private final BlockingQueue<TelephonyEvent> events = new LinkedBlockingQueue<>();
+  private ExecutorService relayThread;
+  private TelephonyNode node;
+  private int tonewallPort;
+  private int agentPort;
+  private int agentMedia;
+  private int callerPort;
+  private int callerMedia;
+
+  @BeforeEach
+  void startNode() throws Exception {
+    tonewallPort = Loopback.freePort();
+    agentPort = Loopback.freePort();
+    callerPort = Loopback.freePort();
+    agentMedia = 41000;
+    callerMedia = 42000;
+    TelephonySettings settings =
+        TelephonySettings.parse(
+            "127.0.0.1",
+            String.valueOf(tonewallPort),
+            "40000-40799",
+            "sip:agent@127.0.0.1:" + agentPort,
+            "6",
+            "40",
+            "30",
+            "X-Call-Reference");
+    relayThread = Executors.newSingleThreadExecutor();
+    node = TelephonyNode.start(settings, Clock.systemUTC(), relayThread, events::add);
+  }
+
+  @AfterEach
+  void stopNode() throws InterruptedException {
+    node.close();
+    relayThread.shutdown();
+    relayThread.awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void securedCall_capturesCardInBandAndByEvents_whileAgentLegCarriesNoDtmf() throws Exception {
+    // given
+    Path capture = Loopback.WORK.resolve("agent-leg-secure.pcap");
+    Process tshark = Loopback.capture(agentMedia, capture);
+    Process agent = Loopback.agent(agentPort, agentMedia, 1);
+    Loopback.dtmfAudio(CARD + "#", 100, 100);
+
+    // when
+    Process caller =
+        Loopback.caller(
+            "caller_card.xml",
+            tonewallPort,
+            callerPort,
+            callerMedia,
+            1,
+            List.of("-key", "reference", "secure"));
+    Call call = awaitCall("secure-1");
+    call.secureFor("session-1");
+    call.requestField("session-1", CardFieldSpecification.standard(CardField.NUMBER));
+    TelephonyEvent number = awaitEvent(TelephonyEventType.FIELD_COMPLETE, 15);
+    call.requestField("session-1", CardFieldSpecification.standard(CardField.EXPIRY));
+    TelephonyEvent expiry = awaitEvent(TelephonyEventType.FIELD_COMPLETE, 15);
+    AtomicReference<String> handedOver = new AtomicReference<>();
+    try (CapturedCard card = call.takeCard("session-1")) {
+      card.handOver(
+          fields ->
+              handedOver.set(
+                  new String(fields.digits(CardField.NUMBER).orElseThrow())
+                      + "/"
+                      + new String(fields.digits(CardField.EXPIRY).orElseThrow())));
+    }
+    int callerStatus = Loopback.await(caller, 60);
+    int agentStatus = Loopback.await(agent, 30);
+    Loopback.stop(tshark);
+
+    // then
+    assertThat(Loopback.log("caller"), callerStatus, is(0));
+    assertThat(Loopback.log("agent"), agentStatus, is(0));
+    assertThat(number.field(), is(Optional.of(CardField.NUMBER)));
+    assertThat(number.valid(), is(true));
+    assertThat(number.brand(), is(Optional.of("VISA")));
+    assertThat(number.lastFour(), is(Optional.of("1111")));
+    assertThat(expiry.field(), is(Optional.of(CardField.EXPIRY)));
+    assertThat(expiry.valid(), is(true));
+    assertThat(handedOver.get(), is(CARD + "/1230"));
+    assertThat("RTP reached the agent", rtpPackets(capture, "8"), greaterThan(150));
+    assertThat("telephone-events reached the agent", rtpPackets(capture, TELEPHONE_EVENT), is(0));
+    Loopback.Result leak =
+        Loopback.run(
+            "dtmfcheck-secure",
+            List.of(Loopback.dtmfcheck().toString(), "-S", "-x", capture.toString()));
+    assertThat(leak.output(), leak.status(), is(0));
+  }
+
+  @Test
+  void normalCall_deliversTheCallersDtmfToTheAgent() throws Exception {
+    // given
+    Path capture = Loopback.WORK.resolve("agent-leg-normal.pcap");
+    Process tshark = Loopback.capture(agentMedia, capture);
+    Process agent = Loopback.agent(agentPort, agentMedia, 1);
+    Loopback.dtmfAudio(CARD + "#", 100, 100);
+
+    // when
+    Process caller =
+        Loopback.caller(
+            "caller_card.xml",
+            tonewallPort,
+            callerPort,
+            callerMedia,
+            1,
+            List.of("-key", "reference", "normal"));
+    int callerStatus = Loopback.await(caller, 60);
+    int agentStatus = Loopback.await(agent, 30);
+    Loopback.stop(tshark);
+
+    // then
+    assertThat(Loopback.log("caller"), callerStatus, is(0));
+    assertThat(Loopback.log("agent"), agentStatus, is(0));
+    assertThat(
+        "telephone-events reached the agent", rtpPackets(capture, TELEPHONE_EVENT), greaterThan(0));
+    Loopback.Result digits =
+        Loopback.run(
+            "dtmfcheck-normal", List.of(Loopback.dtmfcheck().toString(), capture.toString()));
+    assertThat(digits.output(), containsString("4111111111111111#"));
+  }
+
+  @Test
+  void twoHundredSequentialCalls_leaveNoCallDialogTransactionOrPortAllocated() throws Exception {
+    // given
+    Process agent = Loopback.agent(agentPort, agentMedia, 200);
+
+    // when
+    Process caller =
+        Loopback.caller(
+            "caller_short.xml",
+            tonewallPort,
+            callerPort,
+            callerMedia,
+            200,
+            List.of("-r", "25", "-l", "20", "-key", "reference", "load"));
+    int callerStatus = Loopback.await(caller, 120);
+    int agentStatus = Loopback.await(agent, 30);
+    TelephonyMetrics after = awaitIdle(Duration.ofSeconds(20));
+
+    // then
+    assertThat(Loopback.log("caller"), callerStatus, is(0));
+    assertThat(Loopback.log("agent"), agentStatus, is(0));
+    assertThat(after.toString(), after.calls(), is(0));
+    assertThat(after.toString(), after.dialogs(), is(0));
+    assertThat(after.toString(), after.pendingTransactions(), is(0));
+    assertThat(after.toString(), after.mediaSessions(), is(0));
+    assertThat(after.toString(), after.rtpPortsInUse(), is(0));
+    assertThat(
+        "every call ended with an event",
+        events.stream().filter(e -> e.type() == TelephonyEventType.CALL_ENDED).count(),
+        is(200L));
+  }
+
+  private TelephonyMetrics awaitIdle(Duration limit) throws InterruptedException {
+    Instant deadline = Instant.now().plus(limit);
+    TelephonyMetrics metrics = node.metrics();
+    while (Instant.now().isBefore(deadline)) {
+      metrics = node.metrics();
+      if (metrics.calls() == 0
+          && metrics.dialogs() == 0
+          && metrics.pendingTransactions() == 0
+          && metrics.rtpPortsInUse() == 0) {
+        return metrics;
+      }
+      Thread.sleep(200);
+    }
+    return metrics;
+  }
+
+  private Call awaitCall(String reference) throws InterruptedException {
+    for (int i = 0; i < 500; i++) {
+      Optional<Call> call = node.calls().find(reference);
+      if (call.isPresent()) {
+        return call.get();
+      }
+      Thread.sleep(10);
+    }
+    fail("no call with reference " + reference + ": " + Loopback.WORK);
+    throw new IllegalStateException();
+  }
+
+  private TelephonyEvent awaitEvent(TelephonyEventType type, int seconds)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(seconds);
+    while (Instant.now().isBefore(deadline)) {
+      TelephonyEvent event = events.poll(100, TimeUnit.MILLISECONDS);
+      if (event != null && event.type() == type) {
+        return event;
+      }
+    }
+    fail("no " + type + " event within " + seconds + " s");
+    throw new IllegalStateException();
+  }
+
+  /** RTP packets of payload type {@code type} in a capture (decoded as RTP by port). */
+  private static int rtpPackets(Path capture, String type) throws Exception {
+    Loopback.Result result =
+        Loopback.run(
+            "tshark-read",
+            List.of(
+                "tshark",
+                "-r",
+                capture.toString(),
+                "-o",
+                "rtp.heuristic_rtp:TRUE",
+                "-Y",
+                "rtp.p_type == " + type,
+                "-T",
+                "fields",
+                "-e",
+                "rtp.seq"));
+    if (result.status() != 0) {
+      fail("tshark could not read " + capture + ": " + result.output());
+    }
+    return (int) result.output().lines().filter(line -> line.matches("\\d+")).count();
+  }
+}
