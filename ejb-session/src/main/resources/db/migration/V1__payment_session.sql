@@ -7,8 +7,8 @@ CREATE TABLE payment_session (
     currency           CHAR(3)      NOT NULL,
     merchant_reference VARCHAR(64),
     status             VARCHAR(32)  NOT NULL,
-    created_at         TIMESTAMP    NOT NULL,
-    updated_at         TIMESTAMP    NOT NULL,
+    created_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     version            BIGINT       NOT NULL
 );
 

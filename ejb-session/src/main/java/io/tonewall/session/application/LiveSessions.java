@@ -15,7 +15,7 @@ public class LiveSessions {
 
   private final Map<UUID, PaymentSessionBean> beans = new ConcurrentHashMap<>();
 
-  void register(UUID id, PaymentSessionBean bean) {
+  public void register(UUID id, PaymentSessionBean bean) {
     beans.put(id, bean);
   }
 
@@ -24,7 +24,7 @@ public class LiveSessions {
     return Optional.ofNullable(beans.get(id));
   }
 
-  void forget(UUID id) {
+  public void forget(UUID id) {
     beans.remove(id);
   }
 

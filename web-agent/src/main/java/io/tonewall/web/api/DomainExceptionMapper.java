@@ -3,6 +3,8 @@ package io.tonewall.web.api;
 import io.tonewall.session.domain.SessionAlreadyEndedException;
 import io.tonewall.session.domain.SessionNotFoundException;
 import jakarta.ejb.EJBException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -28,6 +30,14 @@ public class DomainExceptionMapper implements ExceptionMapper<Exception> {
       Response.Status known = status == null ? Response.Status.BAD_REQUEST : status;
       return ProblemResponses.of(
           known, "http-" + known.getStatusCode(), known.getReasonPhrase(), detail(web));
+    }
+    if (e instanceof ProcessingException || e instanceof JsonbException) {
+      // Parser messages can quote the body, and a body may hold anything: never echo it.
+      return ProblemResponses.of(
+          Response.Status.BAD_REQUEST,
+          "malformed-body",
+          "Malformed request body",
+          "the request body is not valid JSON for this resource");
     }
     if (e instanceof SessionNotFoundException) {
       return ProblemResponses.of(

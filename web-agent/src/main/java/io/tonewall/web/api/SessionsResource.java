@@ -65,6 +65,16 @@ public class SessionsResource {
     return SessionResponse.of(view, uri.getAbsolutePath().toString());
   }
 
+  /** Cancels a payment session; 409 when it has already ended. */
+  @POST
+  @Path("{id}/cancel")
+  public SessionResponse cancel(@PathParam("id") String id) {
+    SessionView view = sessions.cancel(parseId(id));
+    String self =
+        uri.getBaseUriBuilder().path("v1/sessions").path(view.id().toString()).build().toString();
+    return SessionResponse.of(view, self);
+  }
+
   private static UUID parseId(String id) {
     try {
       return UUID.fromString(id);

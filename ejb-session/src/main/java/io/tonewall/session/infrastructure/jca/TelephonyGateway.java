@@ -7,11 +7,15 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.resource.ResourceException;
 
-/** The session beans' door to the telephony adapter at {@code eis/tonewall/telephony}. */
+/**
+ * The session beans' door to the telephony adapter. Its connection factory is the application's
+ * {@code java:app/eis/tonewall/telephony}: an application-scoped resource in the EAR, mapped to the
+ * global {@code eis/tonewall/telephony} on Payara Micro (see config/).
+ */
 @Stateless
 public class TelephonyGateway {
 
-  @Resource(lookup = "eis/tonewall/telephony")
+  @Resource(lookup = "java:app/eis/tonewall/telephony")
   private TelephonyConnectionFactory connections;
 
   /**

@@ -22,7 +22,7 @@ public class SchemaMigration {
 
   private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
-  @Resource(lookup = "jdbc/tonewall")
+  @Resource(lookup = "java:comp/DefaultDataSource")
   private DataSource dataSource;
 
   @PostConstruct
