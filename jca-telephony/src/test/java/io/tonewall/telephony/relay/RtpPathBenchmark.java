@@ -22,7 +22,7 @@ import java.util.List;
 public final class RtpPathBenchmark {
 
   private static final int PACKETS = 200_000;
-  private static final int ROUNDS = 5;
+  private static final int ROUNDS = 8;
 
   private RtpPathBenchmark() {}
 
