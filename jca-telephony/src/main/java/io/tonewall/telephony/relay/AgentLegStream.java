@@ -52,8 +52,11 @@ import java.util.function.Consumer;
  *
  * <p>After secure mode ends, telephone-event packets of a key that began during it are still
  * dropped, so the tail of a key press never reaches the agent. Audio and telephone-events must
- * share the SSRC and the 8 kHz timestamp clock. Not thread-safe: one thread per stream; the
- * consumer runs on it and must not block.
+ * share the SSRC and the 8 kHz timestamp clock.
+ *
+ * <p>Threads: {@link #enterSecureMode()} and {@link #leaveSecureMode()} may be called from any
+ * thread (the session's); the request takes effect at the next packet. Everything else belongs to
+ * the one thread that feeds the stream; the key-press consumer runs on it and must not block.
  */
 public final class AgentLegStream {
 
@@ -71,6 +74,7 @@ public final class AgentLegStream {
   private byte[] codes = new byte[480];
 
   private TelephoneEventReceiver receiver = TelephoneEventReceiver.create();
+  private volatile boolean secureRequested;
   private boolean secure;
   private long ssrc;
   private long malformedEvents;
@@ -130,36 +134,33 @@ public final class AgentLegStream {
         Objects.requireNonNull(keyPresses, "keyPresses"));
   }
 
-  /** Starts masking from the next packet on (see {@link SecureAudioMasker#enterSecureMode()}). */
+  /**
+   * Asks for secure mode from the next packet on (see {@link SecureAudioMasker#enterSecureMode()}).
+   * Any thread.
+   */
   public void enterSecureMode() {
-    if (!secure) {
-      secure = true;
-      receiver = TelephoneEventReceiver.create();
-      masker.enterSecureMode();
-    }
+    secureRequested = true;
   }
 
   /**
-   * Asks for normal mode: masking and delay go on until no key is sounding and nothing masked is
-   * held back (see {@link SecureAudioMasker#leaveSecureMode()}); then packets pass unchanged.
+   * Asks for normal mode from the next packet on: masking and delay go on until no key is sounding
+   * and nothing masked is held back (see {@link SecureAudioMasker#leaveSecureMode()}); then packets
+   * pass unchanged. Any thread.
    */
   public void leaveSecureMode() {
-    if (secure) {
-      secure = false;
-      masker.leaveSecureMode();
-    }
+    secureRequested = false;
   }
 
   /**
    * @return true while secure mode is requested
    */
   public boolean isSecure() {
-    return secure;
+    return secureRequested;
   }
 
   /**
    * @return true while packets are being masked: in secure mode, and after it until the masker has
-   *     drained
+   *     drained (the stream's thread only)
    */
   public boolean isMasking() {
     return secure || masker.isDelaying();
@@ -188,6 +189,7 @@ public final class AgentLegStream {
    *     place), none when it is dropped, several when packets are created
    */
   public List<RtpPacket> process(RtpPacket packet) {
+    applyRequestedMode();
     int payloadType = packet.payloadType();
     if (payloadType == format.audioPayloadType()) {
       return onAudio(packet);
@@ -201,6 +203,18 @@ public final class AgentLegStream {
     }
     sequence.forward(packet);
     return List.of(packet);
+  }
+
+  private void applyRequestedMode() {
+    boolean requested = secureRequested;
+    if (requested && !secure) {
+      secure = true;
+      receiver = TelephoneEventReceiver.create();
+      masker.enterSecureMode();
+    } else if (!requested && secure) {
+      secure = false;
+      masker.leaveSecureMode();
+    }
   }
 
   private List<RtpPacket> onAudio(RtpPacket packet) {

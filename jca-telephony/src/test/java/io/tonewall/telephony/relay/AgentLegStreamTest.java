@@ -282,6 +282,25 @@ class AgentLegStreamTest {
   }
 
   @Test
+  void takesAModeRequestFromAnotherThread_atTheNextPacket() throws InterruptedException {
+    // given
+    silence(2);
+    Thread session = new Thread(stream::enterSecureMode);
+    session.start();
+    session.join();
+    boolean maskingBeforeNextPacket = stream.isMasking();
+
+    // when
+    say(level(1000, FRAME));
+
+    // then: the packet is the first held back by the look-ahead
+    assertThat(stream.isSecure(), is(true));
+    assertThat(maskingBeforeNextPacket, is(false));
+    assertThat(stream.isMasking(), is(true));
+    assertThat((double) decode(sent.get(2))[80], closeTo(0, 10));
+  }
+
+  @Test
   void dropsPayloadTypesItCannotMask_withoutLeavingAGap() {
     // given
     stream.enterSecureMode();
