@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class AgentLegStreamTest {
@@ -282,12 +283,10 @@ class AgentLegStreamTest {
   }
 
   @Test
-  void takesAModeRequestFromAnotherThread_atTheNextPacket() throws InterruptedException {
+  void takesAModeRequestFromAnotherThread_atTheNextPacket() {
     // given
     silence(2);
-    Thread session = new Thread(stream::enterSecureMode);
-    session.start();
-    session.join();
+    CompletableFuture.runAsync(stream::enterSecureMode).join();
     boolean maskingBeforeNextPacket = stream.isMasking();
 
     // when
