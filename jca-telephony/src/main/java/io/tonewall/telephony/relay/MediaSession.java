@@ -1,6 +1,6 @@
 package io.tonewall.telephony.relay;
 
-import io.tonewall.telephony.dtmf.DtmfKey;
+import io.tonewall.telephony.dtmf.MaskingSignal;
 import io.tonewall.telephony.rtp.MalformedRtpPacketException;
 import io.tonewall.telephony.rtp.MediaPacketKind;
 import io.tonewall.telephony.rtp.RtpPacket;
@@ -37,7 +37,6 @@ public final class MediaSession {
   private Optional<AgentLegStream> stream = Optional.empty();
   private Optional<AgentLegFormat> format = Optional.empty();
   private boolean secureRequested;
-  private boolean callerEventsSeen;
   private Instant lastPacket;
   private boolean timeoutReported;
   private volatile boolean closed;
@@ -85,9 +84,9 @@ public final class MediaSession {
           AgentLegStream created =
               AgentLegStream.create(
                   negotiated,
-                  G711PayloadMasker.of(
-                      negotiated.audioPayloadType(), lookaheadMs, digit -> onInBandKey(digit)),
-                  press -> onCallerEvent(press.key()));
+                  lookaheadMs,
+                  MaskingSignal.STANDARD,
+                  press -> listener.callerKey(press.key()));
           if (secureRequested) {
             created.enterSecureMode();
           }
@@ -200,16 +199,5 @@ public final class MediaSession {
 
   private void count(boolean sent) {
     (sent ? relayed : dropped).incrementAndGet();
-  }
-
-  private void onCallerEvent(DtmfKey key) {
-    callerEventsSeen = true;
-    listener.callerKey(key);
-  }
-
-  private void onInBandKey(io.tonewall.telephony.dtmf.DtmfDigit digit) {
-    if (!callerEventsSeen) {
-      DtmfKey.fromSymbol(digit.symbol()).ifPresent(listener::callerKey);
-    }
   }
 }

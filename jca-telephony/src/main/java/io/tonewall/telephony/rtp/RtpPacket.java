@@ -11,7 +11,8 @@ import java.util.Optional;
  * fail. Not thread-safe; the view is valid while the caller does not reuse the buffer.
  *
  * <p>Byte order of the wrapped {@link ByteBuffer} does not matter: fields are read byte by byte in
- * network order. The buffer's position and limit are never changed.
+ * network order. The buffer's position and limit are never changed. Over a read-only buffer the
+ * setters throw {@link java.nio.ReadOnlyBufferException}.
  */
 public final class RtpPacket {
 

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import jakarta.json.Json;
@@ -21,6 +22,10 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -30,6 +35,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -174,6 +180,17 @@ class PlatformIT {
   }
 
   @Test
+  void servesConsoleStartPage_withSystemStatus() throws Exception {
+    // when
+    HttpResponse<String> page = get("console/");
+
+    // then
+    assertThat(page.statusCode(), is(200));
+    assertThat(page.body(), containsString("<dd id=\"database\">answering</dd>"));
+    assertThat(page.body(), matchesPattern("(?s).*SIP listening on [0-9]+ \\(udp,tcp\\).*"));
+  }
+
+  @Test
   void servesOpenApiDocument_listingSessions() throws Exception {
     // when
     HttpResponse<String> document = get(base.toURI().resolve("/openapi"));
@@ -181,6 +198,28 @@ class PlatformIT {
     // then
     assertThat(document.statusCode(), is(200));
     assertThat(document.body(), containsString("/api/v1/sessions"));
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "tonewall.it.database", matches = "postgresql")
+  void createsBootstrapClient_storingOnlyAHashOfItsSecret() throws Exception {
+    // given: TONEWALL_BOOTSTRAP_CLIENT=it-client:it-secret-0123456789abcdef (see pom.xml)
+    try (Connection db =
+            DriverManager.getConnection(System.getProperty("tonewall.it.jdbcUrl"), "postgres", "");
+        PreparedStatement query =
+            db.prepareStatement("SELECT secret_hash, scopes FROM api_client WHERE client_id = ?")) {
+      query.setString(1, "it-client");
+
+      // when
+      try (ResultSet row = query.executeQuery()) {
+
+        // then
+        assertThat(row.next(), is(true));
+        assertThat(row.getString("secret_hash"), startsWith("pbkdf2-sha512$210000$"));
+        assertThat(row.getString("secret_hash"), not(containsString("it-secret")));
+        assertThat(row.getString("scopes"), containsString("sessions:write"));
+      }
+    }
   }
 
   private URI healthUri() throws Exception {
