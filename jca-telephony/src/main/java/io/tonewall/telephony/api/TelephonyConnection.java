@@ -1,12 +1,70 @@
 package io.tonewall.telephony.api;
 
 import jakarta.resource.ResourceException;
+import java.util.Optional;
 
-/** A handle on the telephony adapter. Closing it returns the physical connection to the pool. */
+/**
+ * A handle on the telephony adapter, for the payment session beans. Closing it returns the physical
+ * connection to the pool. The handle holds no call state: every call lives in the adapter's call
+ * registry, so any handle reaches any call.
+ *
+ * <p>A call is named by its id, the SIP Call-ID of the caller's leg; a session by the payment
+ * session's id. Card digits never pass through this interface except inside {@link CapturedCard}.
+ */
 public interface TelephonyConnection extends AutoCloseable {
 
   /** What the adapter is doing right now: whether SIP listens, and on which port. */
   TelephonyStatus status() throws ResourceException;
+
+  /** Counters of live calls, dialogs, transactions and RTP ports. */
+  TelephonyMetrics metrics() throws ResourceException;
+
+  /**
+   * The id of the live call whose SIP Call-ID, or value of the configured reference header, is
+   * {@code reference}.
+   */
+  Optional<String> findCall(String reference) throws ResourceException;
+
+  /**
+   * A new pairing code for {@code sessionId}, to show on the agent's console; when the agent dials
+   * it on a live call, that call is linked to the session ({@code PAIRED} event). A newer code
+   * replaces the session's older one.
+   */
+  String allocatePairingCode(String sessionId) throws ResourceException;
+
+  /**
+   * Links the call to the session if it is not linked yet, and masks the caller's keys from the
+   * agent from now on ({@code SECURE} event).
+   *
+   * @throws UnknownCallException when the call has ended or belongs to another session
+   */
+  void secureCall(String callId, String sessionId) throws ResourceException;
+
+  /**
+   * Starts capturing a card field; keys go to it until it completes or times out ({@code
+   * DIGIT_ENTERED}, {@code FIELD_COMPLETE}, {@code FIELD_TIMED_OUT} events).
+   *
+   * @throws CallNotSecureException when the call is not secure
+   */
+  void requestField(String callId, String sessionId, CardFieldSpecification specification)
+      throws ResourceException;
+
+  /** Wipes a field; if it is being captured, capture starts over. */
+  void resetField(String callId, String sessionId, CardField field) throws ResourceException;
+
+  /**
+   * Hands the captured card over for processing; the call no longer holds its digits. Close the
+   * card (or hand it over) at once: it is wiped when the call ends in any case.
+   *
+   * @throws CallNotSecureException when no valid card number was captured
+   */
+  CapturedCard takeCard(String callId, String sessionId) throws ResourceException;
+
+  /**
+   * Ends secure mode and unlinks the session from the call; fields not taken are wiped. The call
+   * itself goes on.
+   */
+  void releaseCall(String callId, String sessionId) throws ResourceException;
 
   @Override
   void close() throws ResourceException;

@@ -1,9 +1,14 @@
 package io.tonewall.telephony.spi;
 
+import io.tonewall.telephony.api.TelephonyMetrics;
 import io.tonewall.telephony.api.TelephonyStatus;
+import io.tonewall.telephony.call.CallRegistry;
+import io.tonewall.telephony.node.TelephonyNode;
+import io.tonewall.telephony.node.TelephonyStartException;
 import io.tonewall.telephony.sip.SipEndpoint;
-import io.tonewall.telephony.sip.SipEndpointException;
-import io.tonewall.telephony.sip.SipRequestHandler;
+import io.tonewall.telephony.spi.inbound.EventDispatcher;
+import io.tonewall.telephony.spi.inbound.TelephonyActivationSpec;
+import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
@@ -13,16 +18,23 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.WorkException;
+import jakarta.resource.spi.work.WorkManager;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Logger;
-import javax.sip.PeerUnavailableException;
-import javax.sip.SipFactory;
 import javax.transaction.xa.XAResource;
 
 /**
  * The telephony resource adapter. The application server calls {@link #start} once at deployment:
- * it validates the configuration properties and starts SIP on UDP and TCP; {@link #stop} at
- * undeployment closes everything and frees the ports.
+ * it validates the configuration properties and starts a {@link TelephonyNode} (the RTP relay, its
+ * loop as Work on the WorkManager, and the B2BUA on SIP over UDP and TCP); {@link #stop} at
+ * undeployment closes everything and frees the ports. Call events go to the activated
+ * message-driven beans through the {@link EventDispatcher}. Protocol time comes from the UTC system
+ * clock injected here. JAIN-SIP runs its own threads (its thread pool and transport readers): they
+ * cannot come from the WorkManager.
  */
 @Connector(
     displayName = "Tonewall telephony",
@@ -56,10 +68,17 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
   @ConfigProperty(description = "Agent audio held back while secure, in ms (default 40)")
   private String maskingLookaheadMs;
 
-  private volatile TelephonySettings settings;
-  private volatile SipEndpoint sip;
+  @ConfigProperty(description = "Seconds without RTP before a call is reported (default 30)")
+  private String mediaTimeoutSeconds;
 
-  /** Called by the server at deployment: validates settings, then starts SIP. */
+  @ConfigProperty(description = "INVITE header whose value also finds a call; empty: Call-ID only")
+  private String callReferenceHeader;
+
+  private volatile TelephonySettings settings;
+  private volatile TelephonyNode node;
+  private volatile EventDispatcher dispatcher;
+
+  /** Called by the server at deployment: validates settings, then starts relay and SIP. */
   @Override
   public void start(BootstrapContext context) throws ResourceAdapterInternalException {
     TelephonySettings parsed;
@@ -68,25 +87,35 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
     } catch (InvalidTelephonySettingsException e) {
       throw new ResourceAdapterInternalException(e.getMessage(), e);
     }
+    WorkManager work = context.getWorkManager();
+    EventDispatcher events = new EventDispatcher(work);
     try {
-      SipFactory factory = SipFactory.getInstance();
-      SipRequestHandler handler =
-          new SipRequestHandler(factory.createMessageFactory(), factory.createHeaderFactory());
-      sip = SipEndpoint.open(parsed.bindAddress(), parsed.sipPort(), handler);
-    } catch (PeerUnavailableException | SipEndpointException e) {
+      node = TelephonyNode.start(parsed, Clock.systemUTC(), workExecutor(work), events);
+    } catch (TelephonyStartException e) {
       throw new ResourceAdapterInternalException(e.getMessage(), e);
     }
+    dispatcher = events;
     settings = parsed;
     LOG.info(() -> "Tonewall telephony adapter started: " + status());
   }
 
-  /** Called by the server at undeployment or shutdown: closes SIP and frees every port. */
+  private static Executor workExecutor(WorkManager work) {
+    return task -> {
+      try {
+        work.scheduleWork(new RelayLoopWork(task));
+      } catch (WorkException e) {
+        throw new RejectedExecutionException("the WorkManager refused the relay loop", e);
+      }
+    };
+  }
+
+  /** Called by the server at undeployment or shutdown: closes SIP and the relay, frees ports. */
   @Override
   public void stop() {
-    SipEndpoint endpoint = sip;
-    sip = null;
-    if (endpoint != null) {
-      endpoint.close();
+    TelephonyNode running = node;
+    node = null;
+    if (running != null) {
+      running.close();
     }
     LOG.info("Tonewall telephony adapter stopped");
   }
@@ -104,12 +133,14 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
         source.resolve(rtpPorts, "rtp.ports").orElse(null),
         source.resolve(agentUri, "agent.uri").orElse(null),
         source.resolve(pairingCodeLength, "pairing.code.length").orElse(null),
-        source.resolve(maskingLookaheadMs, "masking.lookahead.ms").orElse(null));
+        source.resolve(maskingLookaheadMs, "masking.lookahead.ms").orElse(null),
+        source.resolve(mediaTimeoutSeconds, "media.timeout.seconds").orElse(null),
+        source.resolve(callReferenceHeader, "call.reference.header").orElse(null));
   }
 
   /** Listening state for readiness checks. */
   public TelephonyStatus status() {
-    Optional<SipEndpoint> endpoint = Optional.ofNullable(sip);
+    Optional<SipEndpoint> endpoint = Optional.ofNullable(node).map(TelephonyNode::sip);
     return endpoint
         .map(
             open ->
@@ -118,16 +149,48 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
         .orElseGet(() -> new TelephonyStatus(false, "", 0, ""));
   }
 
+  /** Counters of what the adapter holds; zeros when it is not started. */
+  public TelephonyMetrics metrics() {
+    return Optional.ofNullable(node)
+        .map(TelephonyNode::metrics)
+        .orElseGet(() -> new TelephonyMetrics(0, 0, 0, 0, 0, 0, 0, 0));
+  }
+
+  /**
+   * The registry of live calls.
+   *
+   * @throws ResourceAdapterInternalException when the adapter is not started
+   */
+  public CallRegistry calls() throws ResourceAdapterInternalException {
+    TelephonyNode running = node;
+    if (running == null) {
+      throw new ResourceAdapterInternalException("the telephony adapter is not started");
+    }
+    return running.calls();
+  }
+
+  /** Called by the server when a message-driven bean implementing the listener deploys. */
   @Override
   public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec)
       throws ResourceException {
-    throw new jakarta.resource.NotSupportedException(
-        "inbound call events are not offered by this version of the adapter");
+    if (!(spec instanceof TelephonyActivationSpec telephony)) {
+      throw new NotSupportedException("not a telephony activation spec: " + spec);
+    }
+    telephony.validate();
+    EventDispatcher events = dispatcher;
+    if (events == null) {
+      throw new ResourceAdapterInternalException("the telephony adapter is not started");
+    }
+    events.activate(factory, telephony);
   }
 
+  /** Called by the server when the message-driven bean undeploys. */
   @Override
   public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
-    // Nothing is activated, so nothing is deactivated.
+    EventDispatcher events = dispatcher;
+    if (events != null) {
+      events.deactivate(factory);
+    }
   }
 
   @Override
@@ -173,6 +236,22 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
 
   public void setPairingCodeLength(String pairingCodeLength) {
     this.pairingCodeLength = pairingCodeLength;
+  }
+
+  public String getMediaTimeoutSeconds() {
+    return mediaTimeoutSeconds;
+  }
+
+  public void setMediaTimeoutSeconds(String mediaTimeoutSeconds) {
+    this.mediaTimeoutSeconds = mediaTimeoutSeconds;
+  }
+
+  public String getCallReferenceHeader() {
+    return callReferenceHeader;
+  }
+
+  public void setCallReferenceHeader(String callReferenceHeader) {
+    this.callReferenceHeader = callReferenceHeader;
   }
 
   public String getMaskingLookaheadMs() {
