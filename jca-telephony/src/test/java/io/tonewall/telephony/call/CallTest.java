@@ -1,0 +1,217 @@
+package io.tonewall.telephony.call;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.tonewall.telephony.api.BreakReason;
+import io.tonewall.telephony.api.CallNotSecureException;
+import io.tonewall.telephony.api.CapturedCard;
+import io.tonewall.telephony.api.CardField;
+import io.tonewall.telephony.api.CardFieldSpecification;
+import io.tonewall.telephony.api.TelephonyEvent;
+import io.tonewall.telephony.api.TelephonyEventType;
+import io.tonewall.telephony.api.UnknownCallException;
+import io.tonewall.telephony.dtmf.DtmfKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class CallTest {
+
+  private final PairingCodesTest.MutableClock clock =
+      new PairingCodesTest.MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+  private final List<TelephonyEvent> events = new ArrayList<>();
+  private final CallRegistry registry =
+      new CallRegistry(new PairingCodes(6, Duration.ofMinutes(15), clock), clock, events::add);
+
+  @Test
+  void pairsCall_whenAgentDialsTheSessionsCode() {
+    // given
+    Call call = registry.open("call-1", Optional.empty());
+    String code = registry.allocatePairingCode("session-7");
+
+    // when
+    keys(call::agentKey, "5" + code);
+
+    // then
+    assertThat(call.sessionId(), is(Optional.of("session-7")));
+    assertThat(types(), contains(TelephonyEventType.PAIRED));
+    assertThat(events.get(0).sessionId(), is(Optional.of("session-7")));
+  }
+
+  @Test
+  void ignoresAgentKeys_thatAreNoOutstandingCode() {
+    // given
+    Call call = registry.open("call-1", Optional.empty());
+    registry.allocatePairingCode("session-7");
+
+    // when
+    keys(call::agentKey, "0000000000");
+
+    // then
+    assertThat(call.sessionId(), is(Optional.empty()));
+    assertThat(events.isEmpty(), is(true));
+  }
+
+  @Test
+  void capturesCardNumber_reportingCountsNeverDigits_andHandsItOverOnce() throws Exception {
+    // given
+    Call call = registry.open("call-1", Optional.of("ref-1"));
+    call.secureFor("s");
+    call.requestField("s", CardFieldSpecification.standard(CardField.NUMBER));
+
+    // when
+    keys(call::callerKey, "4111111111111111#");
+    CapturedCard card = call.takeCard("s");
+    AtomicReference<String> seen = new AtomicReference<>();
+    AtomicReference<char[]> kept = new AtomicReference<>();
+    card.handOver(
+        fields -> {
+          char[] number = fields.digits(CardField.NUMBER).orElseThrow();
+          kept.set(number);
+          seen.set(new String(number));
+        });
+
+    // then
+    assertThat(seen.get(), is("4111111111111111"));
+    assertThat(new String(kept.get()), is("\0".repeat(16)));
+    assertThat(card.toString(), is("CapturedCard[VISA 411111******1111]"));
+    TelephonyEvent complete = last(TelephonyEventType.FIELD_COMPLETE);
+    assertThat(complete.valid(), is(true));
+    assertThat(complete.digitCount(), is(16));
+    assertThat(complete.lastFour(), is(Optional.of("1111")));
+    assertThat(
+        events.stream().filter(e -> e.type() == TelephonyEventType.DIGIT_ENTERED).count(), is(16L));
+    for (TelephonyEvent event : events) {
+      assertThat(event.toString(), not(containsString("4111")));
+    }
+    assertThrows(IllegalStateException.class, () -> card.handOver(fields -> {}));
+    assertThrows(CallNotSecureException.class, () -> call.takeCard("s"));
+  }
+
+  @Test
+  void reportsInvalidNumber_withoutLastFour_andKeepsNothing() throws Exception {
+    // given
+    Call call = registry.open("call-1", Optional.empty());
+    call.secureFor("s");
+    call.requestField("s", CardFieldSpecification.standard(CardField.NUMBER));
+
+    // when
+    keys(call::callerKey, "4111111111111112#");
+
+    // then
+    TelephonyEvent complete = last(TelephonyEventType.FIELD_COMPLETE);
+    assertThat(complete.valid(), is(false));
+    assertThat(complete.lastFour(), is(Optional.empty()));
+    assertThrows(CallNotSecureException.class, () -> call.takeCard("s"));
+  }
+
+  @Test
+  void timesFieldOut_fromTheInjectedClock() throws Exception {
+    // given
+    Call call = registry.open("call-1", Optional.empty());
+    call.secureFor("s");
+    call.requestField("s", CardFieldSpecification.standard(CardField.SECURITY_CODE));
+    keys(call::callerKey, "1");
+
+    // when
+    clock.advance(Duration.ofSeconds(11));
+    registry.tick(clock.instant());
+
+    // then
+    TelephonyEvent timedOut = last(TelephonyEventType.FIELD_TIMED_OUT);
+    assertThat(timedOut.field(), is(Optional.of(CardField.SECURITY_CODE)));
+    assertThat(timedOut.digitCount(), is(1));
+  }
+
+  @Test
+  void refusesField_whenCallIsNotSecure() throws Exception {
+    // given
+    Call call = registry.open("call-1", Optional.empty());
+    call.secureFor("s");
+    call.broken(BreakReason.HOLD);
+
+    // then
+    assertThrows(
+        CallNotSecureException.class,
+        () -> call.requestField("s", CardFieldSpecification.standard(CardField.NUMBER)));
+    assertThat(last(TelephonyEventType.BROKEN).reason(), is(Optional.of(BreakReason.HOLD)));
+  }
+
+  @Test
+  void ignoresCallerKeys_outsideSecureMode() throws Exception {
+    // given
+    Call call = registry.open("call-1", Optional.empty());
+
+    // when
+    keys(call::callerKey, "4111");
+
+    // then
+    assertThat(events.isEmpty(), is(true));
+  }
+
+  @Test
+  void refusesAnotherSession_onAPairedCall() throws Exception {
+    // given
+    Call call = registry.open("call-1", Optional.empty());
+    call.secureFor("s1");
+
+    // then
+    assertThrows(UnknownCallException.class, () -> call.secureFor("s2"));
+  }
+
+  @Test
+  void wipesUntakenCardAndReportsHangUp_whenCallEnds() throws Exception {
+    // given
+    Call call = registry.open("call-1", Optional.of("ref-9"));
+    call.secureFor("s");
+    call.requestField("s", CardFieldSpecification.standard(CardField.NUMBER));
+    keys(call::callerKey, "4111111111111111#");
+    CapturedCard card = call.takeCard("s");
+
+    // when
+    registry.end(call);
+
+    // then
+    assertThat(card.wiped(), is(true));
+    assertThat(registry.find("ref-9"), is(Optional.empty()));
+    assertThat(registry.size(), is(0));
+    assertThat(last(TelephonyEventType.BROKEN).reason(), is(Optional.of(BreakReason.HANG_UP)));
+    assertThat(types().get(types().size() - 1), is(TelephonyEventType.CALL_ENDED));
+  }
+
+  @Test
+  void findsCall_byCallIdOrReferenceHeader() {
+    // given
+    Call call = registry.open("abc@host", Optional.of("crm-42"));
+
+    // then
+    assertThat(registry.find("abc@host"), is(Optional.of(call)));
+    assertThat(registry.find("crm-42"), is(Optional.of(call)));
+    assertThat(registry.find("other"), is(Optional.empty()));
+  }
+
+  private static void keys(java.util.function.Consumer<DtmfKey> target, String symbols) {
+    for (char symbol : symbols.toCharArray()) {
+      target.accept(DtmfKey.fromSymbol(symbol).orElseThrow());
+    }
+  }
+
+  private List<TelephonyEventType> types() {
+    return events.stream().map(TelephonyEvent::type).toList();
+  }
+
+  private TelephonyEvent last(TelephonyEventType type) {
+    List<TelephonyEvent> matching = new ArrayList<>();
+    events.stream().filter(e -> e.type() == type).forEach(matching::add);
+    return matching.get(matching.size() - 1);
+  }
+}
