@@ -1,0 +1,253 @@
+package io.tonewall.telephony.relay;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import io.tonewall.telephony.dtmf.DtmfKey;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The relay on loopback sockets: two UDP sockets play caller and agent. */
+class RtpRelayTest {
+
+  private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+  private final List<Duration> timeouts = new CopyOnWriteArrayList<>();
+  private final List<DtmfKey> agentKeys = new CopyOnWriteArrayList<>();
+  private volatile Instant now = Instant.parse("2026-11-22T10:00:00Z");
+  private ExecutorService thread;
+  private RtpRelay relay;
+  private DatagramSocket caller;
+  private DatagramSocket agent;
+  private MediaSession session;
+
+  @BeforeEach
+  void start() throws Exception {
+    Clock clock =
+        new Clock() {
+          @Override
+          public Instant instant() {
+            return now;
+          }
+
+          @Override
+          public ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+        };
+    relay =
+        RtpRelay.open(
+            LOOPBACK, PortRange.of(40950, 40957), clock, Duration.ofSeconds(5), 40, instant -> {});
+    thread = Executors.newSingleThreadExecutor();
+    thread.execute(relay);
+    caller = new DatagramSocket(0, LOOPBACK);
+    agent = new DatagramSocket(0, LOOPBACK);
+    caller.setSoTimeout(2000);
+    agent.setSoTimeout(2000);
+    session =
+        relay.allocate(
+            new MediaListener() {
+              @Override
+              public void callerKey(DtmfKey key) {}
+
+              @Override
+              public void agentKey(DtmfKey key) {
+                agentKeys.add(key);
+              }
+
+              @Override
+              public void mediaTimedOut(Duration silence) {
+                timeouts.add(silence);
+              }
+            });
+    session.expect(LegSide.AGENT, "127.0.0.1", agent.getLocalPort());
+    session.negotiate(AgentLegFormat.of(AgentLegFormat.PCMA, 101));
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    relay.close();
+    thread.shutdown();
+    thread.awaitTermination(5, TimeUnit.SECONDS);
+    caller.close();
+    agent.close();
+  }
+
+  @Test
+  void relaysBothWays_answeringTheCallerWhereItsPacketsCameFrom() throws Exception {
+    // given: SDP named a port the caller does not use (NAT)
+    session.expect(LegSide.CALLER, "127.0.0.1", 9);
+
+    // when
+    send(caller, rtp(8, 1, 160), session.port(LegSide.CALLER));
+    byte[] atAgent = receive(agent).orElseThrow();
+    send(agent, rtp(8, 7, 160), session.port(LegSide.AGENT));
+    byte[] atCaller = receive(caller).orElseThrow();
+
+    // then
+    assertThat(atAgent.length, is(172));
+    assertThat(atCaller.length, is(172));
+    assertThat(atCaller[3] & 0xFF, is(7));
+  }
+
+  @Test
+  void dropsAndCountsMalformedPackets_andKeepsRelaying() throws Exception {
+    // given
+    byte[] huge = rtp(8, 2, 4);
+    huge[0] = (byte) 0x8F; // 15 CSRCs announced, none present
+    byte[] version1 = rtp(8, 3, 160);
+    version1[0] = 0x40;
+    byte[] random = new byte[50];
+    new java.util.Random(7).nextBytes(random);
+    random[0] = 0x13;
+
+    // when
+    for (byte[] bad : List.of(new byte[] {(byte) 0x80, 8, 0}, huge, version1, random)) {
+      send(caller, bad, session.port(LegSide.CALLER));
+    }
+    send(caller, rtp(8, 4, 160), session.port(LegSide.CALLER));
+    byte[] relayed = receive(agent).orElseThrow();
+
+    // then
+    assertThat(relayed[3] & 0xFF, is(4));
+    assertThat(session.malformedPackets(), is(4L));
+    assertThat(relay.metrics().malformedPackets(), is(4L));
+    assertThat(relay.metrics().failedPackets(), is(0L));
+  }
+
+  @Test
+  void passesRtcpThrough_onThePortAbove() throws Exception {
+    // given
+    try (DatagramSocket agentRtcp = new DatagramSocket(agent.getLocalPort() + 1, LOOPBACK)) {
+      agentRtcp.setSoTimeout(2000);
+      byte[] report = new byte[28];
+      report[0] = (byte) 0x81;
+      report[1] = (byte) 200; // sender report
+      report[3] = 6;
+
+      // when
+      send(caller, report, session.port(LegSide.CALLER) + 1);
+      Optional<byte[]> relayed = receive(agentRtcp);
+
+      // then
+      assertThat(relayed.orElseThrow()[1] & 0xFF, is(200));
+    }
+  }
+
+  @Test
+  void reportsMediaTimeoutOnce_whenNothingArrivesForTheConfiguredTime() throws Exception {
+    // when
+    now = now.plusSeconds(6);
+    Thread.sleep(400);
+    now = now.plusSeconds(6);
+    Thread.sleep(400);
+
+    // then
+    assertThat(timeouts.size(), is(1));
+  }
+
+  @Test
+  void freesEveryPort_whenSessionCloses() {
+    // given
+    assertThat(relay.metrics().portsInUse(), is(4));
+
+    // when
+    session.close();
+
+    // then
+    assertThat(relay.metrics().portsInUse(), is(0));
+    assertThat(relay.metrics().sessions(), is(0));
+  }
+
+  @Test
+  void refusesSession_whenEveryPortPairIsTaken() throws Exception {
+    // given: the range holds four pairs, the session took two
+    relay.allocate(new SilentListener());
+
+    // when / then
+    org.junit.jupiter.api.Assertions.assertThrows(
+        RtpPortsExhaustedException.class, () -> relay.allocate(new SilentListener()));
+    assertThat(relay.metrics().portsInUse(), is(8));
+  }
+
+  @Test
+  void hearsTheAgentDialling_byTelephoneEvents() throws Exception {
+    // given
+    session.expect(LegSide.CALLER, "127.0.0.1", caller.getLocalPort());
+
+    // when: key 5, three packets, the last with the end bit
+    for (int i = 0; i < 3; i++) {
+      byte[] event = rtp(101, 10 + i, 4);
+      event[12] = 5;
+      event[13] = (byte) (i == 2 ? 0x8A : 0x0A);
+      event[15] = (byte) (160 * (i + 1));
+      event[14] = (byte) ((160 * (i + 1)) >> 8);
+      send(agent, event, session.port(LegSide.AGENT));
+      receive(caller);
+    }
+
+    // then
+    assertThat(agentKeys, is(List.of(DtmfKey.fromSymbol('5').orElseThrow())));
+  }
+
+  private static byte[] rtp(int payloadType, int sequence, int payloadLength) {
+    byte[] packet = new byte[12 + payloadLength];
+    packet[0] = (byte) 0x80;
+    packet[1] = (byte) payloadType;
+    packet[2] = (byte) (sequence >> 8);
+    packet[3] = (byte) sequence;
+    packet[7] = 0x10; // timestamp 16
+    packet[8] = 0x12;
+    packet[11] = 0x34;
+    for (int i = 12; i < packet.length; i++) {
+      packet[i] = (byte) 0xD5;
+    }
+    return packet;
+  }
+
+  private static void send(DatagramSocket from, byte[] bytes, int port) throws Exception {
+    from.send(new DatagramPacket(bytes, bytes.length, LOOPBACK, port));
+  }
+
+  private static Optional<byte[]> receive(DatagramSocket socket) throws Exception {
+    DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
+    try {
+      socket.receive(packet);
+    } catch (SocketTimeoutException e) {
+      return Optional.empty();
+    }
+    return Optional.of(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+  }
+
+  private static final class SilentListener implements MediaListener {
+    @Override
+    public void callerKey(DtmfKey key) {}
+
+    @Override
+    public void agentKey(DtmfKey key) {}
+
+    @Override
+    public void mediaTimedOut(Duration silence) {}
+  }
+}
