@@ -15,6 +15,8 @@ import java.io.Serializable;
  * @param rtpPortsInUse RTP and RTCP ports bound, four per media session
  * @param pairingCodes pairing codes allocated and not yet dialled
  * @param malformedRtpPackets datagrams dropped by the relay since start because they were not RTP
+ * @param sipRequests SIP requests parsed by the stack and handled by the B2BUA since start
+ * @param sipRequestsRefused requests the B2BUA answered itself with 4xx, 5xx or 6xx since start
  */
 public record TelephonyMetrics(
     int calls,
@@ -24,5 +26,7 @@ public record TelephonyMetrics(
     int mediaSessions,
     int rtpPortsInUse,
     int pairingCodes,
-    long malformedRtpPackets)
+    long malformedRtpPackets,
+    long sipRequests,
+    long sipRequestsRefused)
     implements Serializable {}

@@ -132,7 +132,9 @@ public final class TelephonyNode implements AutoCloseable {
         media.sessions(),
         media.portsInUse(),
         calls.pairingCodesOutstanding(),
-        media.malformedPackets());
+        media.malformedPackets(),
+        b2bua.requestsHandled(),
+        b2bua.requestsRefused());
   }
 
   /** Stops SIP, then the relay; every port is free afterwards. */

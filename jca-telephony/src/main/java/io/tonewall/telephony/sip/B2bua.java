@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
@@ -78,6 +79,8 @@ public final class B2bua implements SipListener {
   private static final Logger LOG = Logger.getLogger(B2bua.class.getName());
   private static final int RETRY_AFTER_SECONDS = 5;
   private static final int DEFAULT_TELEPHONE_EVENT = 101;
+  private static final List<String> SINGLE_VALUED =
+      List.of("From", "To", "Call-ID", "CSeq", "Max-Forwards", "Content-Length", "Content-Type");
   static final String ALLOWED_METHODS = "INVITE,ACK,BYE,CANCEL,OPTIONS,INFO,UPDATE,REFER,NOTIFY";
 
   private final MessageFactory messages;
@@ -93,6 +96,8 @@ public final class B2bua implements SipListener {
   private final Map<String, CallLegs> byCallId = new ConcurrentHashMap<>();
   private final Set<Dialog> dialogs = ConcurrentHashMap.newKeySet();
   private final Set<ClientTransaction> pending = ConcurrentHashMap.newKeySet();
+  private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong refused = new AtomicLong();
   private volatile SipProvider provider;
 
   /**
@@ -149,6 +154,16 @@ public final class B2bua implements SipListener {
     return 0;
   }
 
+  /** Requests the stack parsed and passed to the B2BUA since start (ACKs included). */
+  public long requestsHandled() {
+    return requests.get();
+  }
+
+  /** Requests the B2BUA itself answered with 4xx, 5xx or 6xx since start. */
+  public long requestsRefused() {
+    return refused.get();
+  }
+
   /** Calls with SIP state (early or confirmed). */
   public int liveCalls() {
     return (int) byCallId.values().stream().distinct().count();
@@ -160,6 +175,7 @@ public final class B2bua implements SipListener {
   public void processRequest(RequestEvent event) {
     Request request = event.getRequest();
     String method = request.getMethod();
+    requests.incrementAndGet();
     try {
       dispatch(event, request, method);
     } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
@@ -180,36 +196,38 @@ public final class B2bua implements SipListener {
       return; // a retransmission the stack already handles
     }
     ServerTransaction st = transaction.get();
+    if (refusedForm(st, request, method)) {
+      return;
+    }
     String callId = callId(request);
     Optional<CallLegs> legs = Optional.ofNullable(byCallId.get(callId));
     boolean inDialog = toTag(request).isPresent();
     switch (method) {
-      case Request.OPTIONS -> st.sendResponse(optionsResponse(request));
+      case Request.OPTIONS -> answer(st, optionsResponse(request));
       case Request.CANCEL -> onCancel(st, request, legs);
       case Request.INVITE -> {
         if (!inDialog) {
           if (legs.isPresent()) {
-            st.sendResponse(messages.createResponse(Response.LOOP_DETECTED, request));
+            answer(st, messages.createResponse(Response.LOOP_DETECTED, request));
           } else {
             onNewInvite(st, request);
           }
         } else if (legs.isEmpty()) {
-          st.sendResponse(
-              messages.createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+          answer(st, messages.createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
         } else {
           relayInDialog(st, request, legs.get());
         }
       }
       case Request.BYE -> {
         if (legs.isEmpty()) {
-          st.sendResponse(
-              messages.createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+          answer(st, messages.createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
         } else {
           onBye(st, request, legs.get());
         }
       }
       case Request.INFO ->
-          st.sendResponse(
+          answer(
+              st,
               messages.createResponse(
                   legs.isPresent() ? Response.OK : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST,
                   request));
@@ -220,37 +238,92 @@ public final class B2bua implements SipListener {
           }
           relayInDialog(st, request, legs.get());
         } else if (inDialog) {
-          st.sendResponse(
-              messages.createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+          answer(st, messages.createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
         } else {
           Response response = messages.createResponse(Response.METHOD_NOT_ALLOWED, request);
           response.addHeader(headers.createAllowHeader(ALLOWED_METHODS));
-          st.sendResponse(response);
+          answer(st, response);
         }
       }
     }
+  }
+
+  /**
+   * RFC 3261 8.2.1-8.2.3 checks before a request is acted on: a version other than SIP/2.0 gets
+   * 505; headers escaped into the Request-URI or a second value of a single-valued header get 400;
+   * a Request-URI scheme other than sip, sips or tel gets 416; a Require of any extension gets 420
+   * (Tonewall supports none); a body that is not SDP on an INVITE gets 415.
+   *
+   * @return true when the request was answered here
+   */
+  private boolean refusedForm(ServerTransaction st, Request request, String method)
+      throws ParseException, SipException, InvalidArgumentException {
+    if (!"SIP/2.0".equalsIgnoreCase(request.getSIPVersion())) {
+      answer(st, messages.createResponse(Response.VERSION_NOT_SUPPORTED, request));
+      return true;
+    }
+    if (request.getRequestURI() instanceof SipURI uri && uri.getHeaderNames().hasNext()) {
+      answer(st, reject(request, Response.BAD_REQUEST, "Headers in Request-URI"));
+      return true;
+    }
+    for (String single : SINGLE_VALUED) {
+      java.util.ListIterator<?> values = request.getHeaders(single);
+      if (values != null && values.hasNext()) {
+        values.next();
+        if (values.hasNext()) {
+          answer(st, reject(request, Response.BAD_REQUEST, "More than one " + single));
+          return true;
+        }
+      }
+    }
+    String scheme = request.getRequestURI().getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("sip") && !scheme.equals("sips") && !scheme.equals("tel")) {
+      answer(st, messages.createResponse(Response.UNSUPPORTED_URI_SCHEME, request));
+      return true;
+    }
+    if (!Request.CANCEL.equals(method)) {
+      Header require = request.getHeader(javax.sip.header.RequireHeader.NAME);
+      if (require instanceof javax.sip.header.RequireHeader extension) {
+        Response refusal = messages.createResponse(Response.BAD_EXTENSION, request);
+        refusal.addHeader(headers.createUnsupportedHeader(extension.getOptionTag()));
+        answer(st, refusal);
+        return true;
+      }
+    }
+    ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
+    if (Request.INVITE.equals(method)
+        && type != null
+        && request.getRawContent() != null
+        && !("application".equalsIgnoreCase(type.getContentType())
+            && "sdp".equalsIgnoreCase(type.getContentSubType()))) {
+      Response refusal = messages.createResponse(Response.UNSUPPORTED_MEDIA_TYPE, request);
+      refusal.addHeader(headers.createAcceptHeader("application", "sdp"));
+      answer(st, refusal);
+      return true;
+    }
+    return false;
   }
 
   private void onNewInvite(ServerTransaction st, Request invite)
       throws ParseException, SipException, InvalidArgumentException {
     MaxForwardsHeader maxForwards = (MaxForwardsHeader) invite.getHeader(MaxForwardsHeader.NAME);
     if (maxForwards != null && maxForwards.getMaxForwards() <= 0) {
-      st.sendResponse(messages.createResponse(Response.TOO_MANY_HOPS, invite));
+      answer(st, messages.createResponse(Response.TOO_MANY_HOPS, invite));
       return;
     }
     Optional<String> body = sdpBody(invite);
     if (body.isEmpty()) {
-      st.sendResponse(reject(invite, Response.NOT_ACCEPTABLE_HERE, "No SDP offer"));
+      answer(st, reject(invite, Response.NOT_ACCEPTABLE_HERE, "No SDP offer"));
       return;
     }
     AudioDescription offer;
     try {
       offer = AudioDescription.parse(body.get());
     } catch (MalformedSdpException e) {
-      st.sendResponse(reject(invite, Response.BAD_REQUEST, "Malformed SDP"));
+      answer(st, reject(invite, Response.BAD_REQUEST, "Malformed SDP"));
       return;
     } catch (UnacceptableMediaException e) {
-      st.sendResponse(reject(invite, Response.NOT_ACCEPTABLE_HERE, "PCMU or PCMA required"));
+      answer(st, reject(invite, Response.NOT_ACCEPTABLE_HERE, "PCMU or PCMA required"));
       return;
     }
     String callId = callId(invite);
@@ -262,40 +335,61 @@ public final class B2bua implements SipListener {
       calls.end(call);
       Response busy = messages.createResponse(Response.SERVICE_UNAVAILABLE, invite);
       busy.addHeader(headers.createRetryAfterHeader(RETRY_AFTER_SECONDS));
-      st.sendResponse(busy);
+      answer(st, busy);
       LOG.warning("INVITE refused with 503: " + e.getMessage());
       return;
     }
     call.attach(media);
-    st.sendResponse(messages.createResponse(Response.TRYING, invite));
-    media.expect(LegSide.CALLER, offer.address(), offer.port());
-    Dialog callerDialog = provider.getNewDialog(st);
-    dialogs.add(callerDialog);
-    String agentCallId = provider.getNewCallId().getCallId();
-    CallLegs legs =
-        new CallLegs(
-            callId, agentCallId, tag(), call, media, st, callerDialog, offer, random.nextLong());
-    synchronized (legs) {
-      byCallId.put(callId, legs);
-      byCallId.put(agentCallId, legs);
-      Request out = agentInvite(invite, agentCallId, maxForwards);
-      out.setContent(
-          offer.renderOffer(advertisedAddress, media.port(LegSide.AGENT), legs.agentOrigin),
-          sdpType());
-      ClientTransaction ct = provider.getNewClientTransaction(out);
-      legs.agentInvite = ct;
-      legs.agentDialog = provider.getNewDialog(ct);
-      dialogs.add(legs.agentDialog);
-      ct.setApplicationData(new RelayedRequest(legs, st, LegSide.CALLER, true, Optional.of(offer)));
-      pending.add(ct);
-      try {
-        ct.sendRequest();
-      } catch (SipException e) {
-        pending.remove(ct);
-        st.sendResponse(reject(invite, Response.SERVICE_UNAVAILABLE, "Agent unreachable"));
-        end(legs);
-        LOG.log(Level.WARNING, "the agent's INVITE could not be sent", e);
+    Optional<CallLegs> built = Optional.empty();
+    try {
+      answer(st, messages.createResponse(Response.TRYING, invite));
+      media.expect(LegSide.CALLER, offer.address(), offer.port());
+      Dialog callerDialog = provider.getNewDialog(st);
+      dialogs.add(callerDialog);
+      String agentCallId = provider.getNewCallId().getCallId();
+      CallLegs legs =
+          new CallLegs(
+              callId, agentCallId, tag(), call, media, st, callerDialog, offer, random.nextLong());
+      built = Optional.of(legs);
+      synchronized (legs) {
+        byCallId.put(callId, legs);
+        byCallId.put(agentCallId, legs);
+        sendAgentInvite(legs, invite, maxForwards);
       }
+    } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+      if (built.isPresent()) {
+        synchronized (built.get()) {
+          end(built.get());
+        }
+      } else {
+        calls.end(call);
+      }
+      throw e;
+    }
+  }
+
+  private void sendAgentInvite(CallLegs legs, Request invite, MaxForwardsHeader maxForwards)
+      throws ParseException, SipException, InvalidArgumentException {
+    Request out = agentInvite(invite, legs.agentCallId, maxForwards);
+    out.setContent(
+        legs.callerOffer.renderOffer(
+            advertisedAddress, legs.media.port(LegSide.AGENT), legs.agentOrigin),
+        sdpType());
+    ClientTransaction ct = provider.getNewClientTransaction(out);
+    legs.agentInvite = ct;
+    legs.agentDialog = provider.getNewDialog(ct);
+    dialogs.add(legs.agentDialog);
+    ct.setApplicationData(
+        new RelayedRequest(
+            legs, legs.callerInvite, LegSide.CALLER, true, Optional.of(legs.callerOffer)));
+    pending.add(ct);
+    try {
+      ct.sendRequest();
+    } catch (SipException e) {
+      pending.remove(ct);
+      end(legs);
+      LOG.log(Level.WARNING, "the agent's INVITE could not be sent", e);
+      answer(legs.callerInvite, reject(invite, Response.SERVICE_UNAVAILABLE, "Agent unreachable"));
     }
   }
 
@@ -338,19 +432,23 @@ public final class B2bua implements SipListener {
   private void onCancel(ServerTransaction st, Request cancel, Optional<CallLegs> found)
       throws ParseException, SipException, InvalidArgumentException {
     if (found.isEmpty()) {
-      st.sendResponse(messages.createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, cancel));
+      answer(st, messages.createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, cancel));
       return;
     }
-    st.sendResponse(messages.createResponse(Response.OK, cancel));
+    answer(st, messages.createResponse(Response.OK, cancel));
     CallLegs legs = found.get();
     synchronized (legs) {
       if (legs.state != CallLegs.State.EARLY) {
         return;
       }
       legs.state = CallLegs.State.CANCELLED;
-      legs.callerInvite.sendResponse(toCaller(legs, Response.REQUEST_TERMINATED, Optional.empty()));
-      cancelAgent(legs);
-      release(legs);
+      try {
+        legs.callerInvite.sendResponse(
+            toCaller(legs, Response.REQUEST_TERMINATED, Optional.empty()));
+        cancelAgent(legs);
+      } finally {
+        release(legs);
+      }
     }
   }
 
@@ -365,16 +463,19 @@ public final class B2bua implements SipListener {
 
   private void onBye(ServerTransaction st, Request bye, CallLegs legs)
       throws ParseException, SipException, InvalidArgumentException {
-    st.sendResponse(messages.createResponse(Response.OK, bye));
+    answer(st, messages.createResponse(Response.OK, bye));
     LegSide from = legs.sideOf(callId(bye));
     synchronized (legs) {
-      if (legs.state == CallLegs.State.CONFIRMED) {
-        sendBye(legs.dialog(from.other()));
-      } else if (legs.state == CallLegs.State.EARLY && from == LegSide.AGENT) {
-        legs.callerInvite.sendResponse(
-            toCaller(legs, Response.REQUEST_TERMINATED, Optional.empty()));
+      try {
+        if (legs.state == CallLegs.State.CONFIRMED) {
+          sendBye(legs.dialog(from.other()));
+        } else if (legs.state == CallLegs.State.EARLY && from == LegSide.AGENT) {
+          legs.callerInvite.sendResponse(
+              toCaller(legs, Response.REQUEST_TERMINATED, Optional.empty()));
+        }
+      } finally {
+        end(legs);
       }
-      end(legs);
     }
   }
 
@@ -386,7 +487,7 @@ public final class B2bua implements SipListener {
       Optional<Dialog> target = legs.dialog(from.other());
       if (legs.state != CallLegs.State.CONFIRMED || target.isEmpty()) {
         Response busy = messages.createResponse(Response.REQUEST_PENDING, request);
-        st.sendResponse(busy);
+        answer(st, busy);
         return;
       }
       Request out = target.get().createRequest(method);
@@ -396,10 +497,10 @@ public final class B2bua implements SipListener {
         try {
           offer = Optional.of(AudioDescription.parse(body.get()));
         } catch (MalformedSdpException e) {
-          st.sendResponse(reject(request, Response.BAD_REQUEST, "Malformed SDP"));
+          answer(st, reject(request, Response.BAD_REQUEST, "Malformed SDP"));
           return;
         } catch (UnacceptableMediaException e) {
-          st.sendResponse(reject(request, Response.NOT_ACCEPTABLE_HERE, "PCMU or PCMA required"));
+          answer(st, reject(request, Response.NOT_ACCEPTABLE_HERE, "PCMU or PCMA required"));
           return;
         }
         AudioDescription description = offer.get();
@@ -496,15 +597,24 @@ public final class B2bua implements SipListener {
         return;
       }
       legs.state = CallLegs.State.CONFIRMED;
-      legs.callerInvite.sendResponse(toCaller(legs, status, sdp));
+      try {
+        legs.callerInvite.sendResponse(toCaller(legs, status, sdp));
+      } catch (SipException | RuntimeException e) {
+        sendBye(Optional.of(agent));
+        end(legs);
+        throw e;
+      }
       return;
     }
-    if (legs.state == CallLegs.State.EARLY) {
-      Response out = toCaller(legs, status, Optional.empty());
-      out.setReasonPhrase(response.getReasonPhrase());
-      legs.callerInvite.sendResponse(out);
+    try {
+      if (legs.state == CallLegs.State.EARLY) {
+        Response out = toCaller(legs, status, Optional.empty());
+        out.setReasonPhrase(response.getReasonPhrase());
+        legs.callerInvite.sendResponse(out);
+      }
+    } finally {
+      end(legs); // even when the caller cannot be reached: nothing may stay allocated
     }
-    end(legs);
   }
 
   /**
@@ -634,9 +744,12 @@ public final class B2bua implements SipListener {
     try {
       synchronized (legs) {
         if (relayed.initial() && legs.state == CallLegs.State.EARLY) {
-          legs.callerInvite.sendResponse(
-              toCaller(legs, Response.REQUEST_TIMEOUT, Optional.empty()));
-          end(legs);
+          try {
+            legs.callerInvite.sendResponse(
+                toCaller(legs, Response.REQUEST_TIMEOUT, Optional.empty()));
+          } finally {
+            end(legs);
+          }
         } else if (!relayed.initial()
             && relayed.answerTo().getState() != TransactionState.TERMINATED) {
           relayed
@@ -687,6 +800,15 @@ public final class B2bua implements SipListener {
     } catch (TransactionAlreadyExistsException e) {
       return Optional.empty();
     }
+  }
+
+  /** Sends a response Tonewall made itself, counting refusals. */
+  private void answer(ServerTransaction st, Response response)
+      throws SipException, InvalidArgumentException {
+    if (response.getStatusCode() >= 400) {
+      refused.incrementAndGet();
+    }
+    st.sendResponse(response);
   }
 
   private Response toCaller(CallLegs legs, int status, Optional<String> sdp) throws ParseException {
