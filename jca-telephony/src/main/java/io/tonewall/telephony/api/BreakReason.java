@@ -9,5 +9,7 @@ public enum BreakReason {
   /** A party hung up. */
   HANG_UP,
   /** No media arrived for the configured media timeout. */
-  MEDIA_TIMEOUT
+  MEDIA_TIMEOUT,
+  /** The JTA transaction that switched secure mode on rolled back. */
+  ROLLED_BACK
 }

@@ -102,6 +102,16 @@ public final class Call implements MediaListener {
     }
   }
 
+  /**
+   * Undoes {@link #secureFor} when the transaction it ran in rolls back: secure mode off ({@code
+   * BROKEN} with {@code ROLLED_BACK}), capture abandoned; the session stays linked.
+   */
+  public synchronized void rollBackSecure(String session) {
+    if (!ended && sessionId.equals(Optional.of(session))) {
+      broken(BreakReason.ROLLED_BACK);
+    }
+  }
+
   /** Leaves secure mode and unlinks the session, wiping what was captured and not taken. */
   public synchronized void releaseFor(String session) throws UnknownCallException {
     ensureSession(session);

@@ -42,7 +42,7 @@ import javax.transaction.xa.XAResource;
     vendorName = "Tonewall",
     eisType = "SIP/RTP",
     version = "0.1",
-    transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
+    transactionSupport = TransactionSupport.TransactionSupportLevel.XATransaction)
 public class TelephonyResourceAdapter implements ResourceAdapter {
 
   private static final Logger LOG = Logger.getLogger(TelephonyResourceAdapter.class.getName());

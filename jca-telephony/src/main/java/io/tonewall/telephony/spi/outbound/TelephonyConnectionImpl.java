@@ -40,9 +40,15 @@ final class TelephonyConnectionImpl implements TelephonyConnection {
     return calls().allocatePairingCode(sessionId);
   }
 
+  /** In a JTA transaction that rolls back, secure mode is switched off again. */
   @Override
   public void secureCall(String callId, String sessionId) throws ResourceException {
-    calls().require(callId).secureFor(sessionId);
+    Call call = calls().require(callId);
+    boolean wasSecure = call.secure();
+    call.secureFor(sessionId);
+    if (!wasSecure) {
+      open().transaction().onRollback(() -> call.rollBackSecure(sessionId));
+    }
   }
 
   @Override

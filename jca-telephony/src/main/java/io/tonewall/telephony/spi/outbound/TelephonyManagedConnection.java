@@ -14,12 +14,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
 
-/** A pooled connection to the telephony adapter. It holds no call state of its own. */
+/**
+ * A pooled connection to the telephony adapter. It holds no call state of its own, only the undo
+ * log of the JTA transaction it is enlisted in ({@link SecureModeTransaction}).
+ */
 final class TelephonyManagedConnection implements ManagedConnection {
 
   private final TelephonyManagedConnectionFactory factory;
   private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
   private final List<TelephonyConnectionImpl> handles = new CopyOnWriteArrayList<>();
+  private final SecureModeTransaction transaction = new SecureModeTransaction();
   private PrintWriter logWriter;
 
   TelephonyManagedConnection(TelephonyManagedConnectionFactory factory) {
@@ -84,14 +88,20 @@ final class TelephonyManagedConnection implements ManagedConnection {
     listeners.remove(listener);
   }
 
+  /** Called by the server to enlist this connection in a JTA transaction. */
   @Override
-  public XAResource getXAResource() throws ResourceException {
-    throw new NotSupportedException("this version of the telephony adapter is not transactional");
+  public XAResource getXAResource() {
+    return transaction;
   }
 
+  /** Local transactions are not offered: the adapter joins JTA transactions as an XA resource. */
   @Override
   public LocalTransaction getLocalTransaction() throws ResourceException {
-    throw new NotSupportedException("this version of the telephony adapter is not transactional");
+    throw new NotSupportedException("the telephony adapter takes part in XA transactions only");
+  }
+
+  SecureModeTransaction transaction() {
+    return transaction;
   }
 
   @Override

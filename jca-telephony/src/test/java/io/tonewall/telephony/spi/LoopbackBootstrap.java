@@ -1,0 +1,110 @@
+package io.tonewall.telephony.spi;
+
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.XATerminator;
+import jakarta.resource.spi.work.ExecutionContext;
+import jakarta.resource.spi.work.Work;
+import jakarta.resource.spi.work.WorkContext;
+import jakarta.resource.spi.work.WorkListener;
+import jakarta.resource.spi.work.WorkManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Timer;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What an application server gives the adapter at start, reduced to a WorkManager on a cached
+ * thread pool: enough to start the real adapter on loopback in a unit test.
+ */
+public final class LoopbackBootstrap implements BootstrapContext, AutoCloseable {
+
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+
+  /** A started adapter on 127.0.0.1, a free SIP port and {@code rtpPorts}. */
+  public TelephonyResourceAdapter adapter(String rtpPorts)
+      throws IOException, ResourceAdapterInternalException {
+    TelephonyResourceAdapter adapter = new TelephonyResourceAdapter();
+    adapter.setBindAddress("127.0.0.1");
+    adapter.setSipPort(String.valueOf(freePort()));
+    adapter.setRtpPorts(rtpPorts);
+    adapter.start(this);
+    return adapter;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public WorkManager getWorkManager() {
+    return new WorkManager() {
+      @Override
+      public void doWork(Work work) {
+        work.run();
+      }
+
+      @Override
+      public void doWork(Work work, long timeout, ExecutionContext context, WorkListener l) {
+        work.run();
+      }
+
+      @Override
+      public long startWork(Work work) {
+        threads.execute(work);
+        return 0;
+      }
+
+      @Override
+      public long startWork(Work work, long timeout, ExecutionContext context, WorkListener l) {
+        threads.execute(work);
+        return 0;
+      }
+
+      @Override
+      public void scheduleWork(Work work) {
+        threads.execute(work);
+      }
+
+      @Override
+      public void scheduleWork(Work work, long timeout, ExecutionContext context, WorkListener l) {
+        threads.execute(work);
+      }
+    };
+  }
+
+  @Override
+  public XATerminator getXATerminator() {
+    throw new UnsupportedOperationException("not needed by the telephony adapter");
+  }
+
+  @Override
+  public Timer createTimer() {
+    throw new UnsupportedOperationException("not needed by the telephony adapter");
+  }
+
+  @Override
+  public boolean isContextSupported(Class<? extends WorkContext> context) {
+    return false;
+  }
+
+  @Override
+  public TransactionSynchronizationRegistry getTransactionSynchronizationRegistry() {
+    throw new UnsupportedOperationException("not needed by the telephony adapter");
+  }
+
+  @Override
+  public void close() {
+    threads.shutdownNow();
+    try {
+      threads.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
