@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.tonewall.telephony.api.BreakReason;
 import io.tonewall.telephony.api.CapturedCard;
 import io.tonewall.telephony.api.CardField;
 import io.tonewall.telephony.api.CardFieldSpecification;
@@ -74,6 +75,7 @@ class AnchoredCallIT {
 
   @AfterEach
   void stopNode() throws InterruptedException {
+    Loopback.stopAll();
     node.close();
     relayThread.shutdown();
     relayThread.awaitTermination(5, TimeUnit.SECONDS);
@@ -196,6 +198,70 @@ class AnchoredCallIT {
         "every call ended with an event",
         events.stream().filter(e -> e.type() == TelephonyEventType.CALL_ENDED).count(),
         is(200L));
+  }
+
+  @Test
+  void agentDiallingThePairingCode_linksTheCallToTheSession() throws Exception {
+    // given
+    String code = node.calls().allocatePairingCode("session-pair");
+    Path scenario = Loopback.scenarioWith("agent_pairing.xml", "PAIRING_CODE", code);
+    Process agent = Loopback.agent(scenario, agentPort, agentMedia, 1);
+    Loopback.dtmfAudio(CARD + "#", 100, 100);
+
+    // when
+    Process caller =
+        Loopback.caller(
+            "caller_card.xml",
+            tonewallPort,
+            callerPort,
+            callerMedia,
+            1,
+            List.of("-key", "reference", "pair"));
+    Call call = awaitCall("pair-1");
+    TelephonyEvent paired = awaitEvent(TelephonyEventType.PAIRED, 15);
+    Optional<String> linked = call.sessionId();
+    int callerStatus = Loopback.await(caller, 60);
+    int agentStatus = Loopback.await(agent, 30);
+
+    // then
+    assertThat(Loopback.log("caller"), callerStatus, is(0));
+    assertThat(Loopback.log("agent"), agentStatus, is(0));
+    assertThat(paired.callId(), is(call.id()));
+    assertThat(paired.sessionId(), is(Optional.of("session-pair")));
+    assertThat(linked, is(Optional.of("session-pair")));
+    assertThat(node.metrics().pairingCodes(), is(0));
+  }
+
+  @Test
+  void holdBreaksSecureMode_andTheCallGoesOnUntilHangUp() throws Exception {
+    // given
+    Process agent =
+        Loopback.agent(Loopback.SCENARIOS.resolve("agent_hold.xml"), agentPort, agentMedia, 1);
+
+    // when
+    Process caller =
+        Loopback.caller(
+            "caller_hold.xml",
+            tonewallPort,
+            callerPort,
+            callerMedia,
+            1,
+            List.of("-key", "reference", "hold"));
+    Call call = awaitCall("hold-1");
+    call.secureFor("session-hold");
+    TelephonyEvent broken = awaitEvent(TelephonyEventType.BROKEN, 15);
+    boolean secureAfterHold = call.secure();
+    int callerStatus = Loopback.await(caller, 60);
+    int agentStatus = Loopback.await(agent, 30);
+    TelephonyEvent ended = awaitEvent(TelephonyEventType.CALL_ENDED, 10);
+
+    // then
+    assertThat(Loopback.log("caller"), callerStatus, is(0));
+    assertThat(Loopback.log("agent"), agentStatus, is(0));
+    assertThat(broken.reason(), is(Optional.of(BreakReason.HOLD)));
+    assertThat(secureAfterHold, is(false));
+    assertThat(ended.callId(), is(call.id()));
+    assertThat(awaitIdle(Duration.ofSeconds(10)).calls(), is(0));
   }
 
   private TelephonyMetrics awaitIdle(Duration limit) throws InterruptedException {

@@ -23,6 +23,8 @@ final class Loopback {
   static final Path DTMF_TOOLS = Path.of("target", "dtmf-check").toAbsolutePath();
   static final Path SCENARIOS = Path.of("src", "test", "resources", "sipp").toAbsolutePath();
 
+  private static final List<Process> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private Loopback() {}
 
   static int freePort() throws IOException {
@@ -34,11 +36,25 @@ final class Loopback {
   /** Starts a process whose output goes to {@code WORK/name.log}. */
   static Process start(String name, List<String> command) throws IOException {
     Files.createDirectories(WORK);
-    return new ProcessBuilder(command)
-        .directory(WORK.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(WORK.resolve(name + ".log").toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(WORK.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(WORK.resolve(name + ".log").toFile())
+            .start();
+    STARTED.add(process);
+    return process;
+  }
+
+  /** Kills what a failed test left running, so that the next one finds its ports free. */
+  static void stopAll() throws InterruptedException {
+    for (Process process : STARTED) {
+      if (process.isAlive()) {
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+      }
+    }
+    STARTED.clear();
   }
 
   /** Waits for a process and returns its exit status, killing it after {@code seconds}. */
@@ -59,12 +75,17 @@ final class Loopback {
    * SIPp as the agent: answers {@code calls} calls on {@code sipPort}, media on {@code mediaPort}.
    */
   static Process agent(int sipPort, int mediaPort, int calls) throws IOException {
+    return agent(SCENARIOS.resolve("agent_uas.xml"), sipPort, mediaPort, calls);
+  }
+
+  /** SIPp as the agent with another scenario. */
+  static Process agent(Path scenario, int sipPort, int mediaPort, int calls) throws IOException {
     return start(
         "agent",
         List.of(
             "sipp",
             "-sf",
-            SCENARIOS.resolve("agent_uas.xml").toString(),
+            scenario.toString(),
             "-i",
             "127.0.0.1",
             "-p",
@@ -114,6 +135,21 @@ final class Loopback {
                 WORK.resolve("caller_errors.log").toString()));
     command.addAll(more);
     return start("caller", command);
+  }
+
+  /**
+   * A copy of a scenario with {@code placeholder} replaced, for values SIPp does not substitute
+   * itself (play_dtmf, rtp_stream).
+   */
+  static Path scenarioWith(String scenario, String placeholder, String value) throws IOException {
+    Files.createDirectories(WORK);
+    Path copy = WORK.resolve(scenario);
+    Files.writeString(
+        copy,
+        Files.readString(SCENARIOS.resolve(scenario), StandardCharsets.ISO_8859_1)
+            .replace(placeholder, value),
+        StandardCharsets.ISO_8859_1);
+    return copy;
   }
 
   /** Captures UDP to {@code port} on loopback into {@code file}; returns once capturing. */
