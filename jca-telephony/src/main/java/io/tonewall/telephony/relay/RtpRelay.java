@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.OptionalInt;
 import java.util.Queue;
 import java.util.Set;
@@ -312,8 +311,4 @@ public final class RtpRelay implements Runnable, AutoCloseable {
 
   /** Which socket a selected key belongs to. */
   private record Inlet(MediaSession session, LegSide side, boolean rtcp) {}
-
-  static List<LegSide> sides() {
-    return List.of(LegSide.CALLER, LegSide.AGENT);
-  }
 }

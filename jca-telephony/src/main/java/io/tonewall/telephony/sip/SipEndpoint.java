@@ -128,7 +128,10 @@ public final class SipEndpoint implements AutoCloseable {
         stack.deleteListeningPoint(point);
       }
       stack.deleteSipProvider(provider);
-    } catch (SipException e) {
+    } catch (SipException | RuntimeException e) {
+      // JAIN-SIP 1.3.0-91 can throw ConcurrentModificationException from
+      // UDPMessageProcessor.stop while its reader threads end: stopping the stack still frees
+      // the ports.
       LOG.log(Level.WARNING, "SIP provider did not close cleanly; stopping the stack anyway", e);
     } finally {
       stack.stop();

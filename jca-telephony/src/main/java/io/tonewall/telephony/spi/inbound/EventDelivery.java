@@ -8,13 +8,15 @@ import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.Work;
 import java.lang.reflect.Method;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Delivers one event to one message endpoint, as a {@link Work} on the adapter's WorkManager:
- * {@code createEndpoint → beforeDelivery → onEvent → afterDelivery → release}. A failure is logged
- * with the event (which carries no digit) and not retried.
+ * Drains one endpoint's {@link EventQueue} as a {@link Work} on the adapter's WorkManager, each
+ * event through {@code createEndpoint → beforeDelivery → onEvent → afterDelivery → release}. A
+ * failure is logged with the event (which carries no digit) and not retried; the next event is
+ * still delivered.
  */
 final class EventDelivery implements Work {
 
@@ -29,16 +31,21 @@ final class EventDelivery implements Work {
     }
   }
 
-  private final MessageEndpointFactory factory;
-  private final TelephonyEvent event;
+  private final EventQueue queue;
 
-  EventDelivery(MessageEndpointFactory factory, TelephonyEvent event) {
-    this.factory = factory;
-    this.event = event;
+  EventDelivery(EventQueue queue) {
+    this.queue = queue;
   }
 
   @Override
   public void run() {
+    Optional<TelephonyEvent> next;
+    while ((next = queue.next()).isPresent()) {
+      deliver(queue.factory(), next.get());
+    }
+  }
+
+  private static void deliver(MessageEndpointFactory factory, TelephonyEvent event) {
     MessageEndpoint endpoint;
     try {
       endpoint = factory.createEndpoint(null);

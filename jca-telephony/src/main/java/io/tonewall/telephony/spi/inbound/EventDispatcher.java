@@ -11,17 +11,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The activated message endpoints and the delivery of each call event to those that want it: one
- * {@link EventDelivery} Work per endpoint and event, scheduled on the WorkManager (never run on the
- * relay or SIP thread that produced the event). Thread-safe.
+ * The activated message endpoints and the delivery of each call event to those that want it. Each
+ * endpoint has an {@link EventQueue}; an {@link EventDelivery} Work on the WorkManager drains it in
+ * order (never on the relay or SIP thread that produced the event). Thread-safe.
  */
 public final class EventDispatcher implements Consumer<TelephonyEvent> {
 
   private static final Logger LOG = Logger.getLogger(EventDispatcher.class.getName());
 
   private final WorkManager work;
-  private final Map<MessageEndpointFactory, TelephonyActivationSpec> endpoints =
-      new ConcurrentHashMap<>();
+  private final Map<MessageEndpointFactory, EventQueue> endpoints = new ConcurrentHashMap<>();
 
   public EventDispatcher(WorkManager work) {
     this.work = work;
@@ -29,10 +28,10 @@ public final class EventDispatcher implements Consumer<TelephonyEvent> {
 
   /** Called from {@code endpointActivation}. */
   public void activate(MessageEndpointFactory factory, TelephonyActivationSpec spec) {
-    endpoints.put(factory, spec);
+    endpoints.put(factory, new EventQueue(factory, spec));
   }
 
-  /** Called from {@code endpointDeactivation}. */
+  /** Called from {@code endpointDeactivation}: events not yet delivered are dropped. */
   public void deactivate(MessageEndpointFactory factory) {
     endpoints.remove(factory);
   }
@@ -45,15 +44,15 @@ public final class EventDispatcher implements Consumer<TelephonyEvent> {
   /** Queues the event for every endpoint whose spec asks for its type. */
   @Override
   public void accept(TelephonyEvent event) {
-    endpoints.forEach(
-        (factory, spec) -> {
-          if (spec.types().contains(event.type())) {
-            try {
-              work.scheduleWork(new EventDelivery(factory, event));
-            } catch (WorkException e) {
-              LOG.log(Level.WARNING, "could not schedule delivery of " + event, e);
-            }
-          }
-        });
+    for (EventQueue queue : endpoints.values()) {
+      if (queue.wants(event) && queue.add(event)) {
+        try {
+          work.scheduleWork(new EventDelivery(queue));
+        } catch (WorkException e) {
+          queue.abandonDrain();
+          LOG.log(Level.WARNING, "could not schedule delivery of " + event, e);
+        }
+      }
+    }
   }
 }

@@ -51,6 +51,28 @@ class EventDispatcherTest {
   }
 
   @Test
+  void deliversAnEndpointsEventsInOrder_fromOneWorkAtATime() {
+    // given
+    EventDispatcher dispatcher = new EventDispatcher(new QueueingWorkManager());
+    dispatcher.activate(new RecordingFactory(), spec("PAIRED,SECURE,CALL_ENDED"));
+
+    // when
+    dispatcher.accept(event(TelephonyEventType.PAIRED));
+    dispatcher.accept(event(TelephonyEventType.SECURE));
+    dispatcher.accept(event(TelephonyEventType.CALL_ENDED));
+    int works = scheduled.size();
+    scheduled.forEach(Work::run);
+    dispatcher.accept(event(TelephonyEventType.CALL_ENDED));
+
+    // then
+    assertThat(works, is(1));
+    assertThat(
+        steps.stream().filter(step -> step.startsWith("onEvent")).toList(),
+        is(List.of("onEvent PAIRED", "onEvent SECURE", "onEvent CALL_ENDED")));
+    assertThat("a new event after the drain schedules a new Work", scheduled.size(), is(2));
+  }
+
+  @Test
   void releasesEndpoint_whenTheListenerThrows() {
     // given
     EventDispatcher dispatcher = new EventDispatcher(new QueueingWorkManager());
