@@ -1,0 +1,216 @@
+package io.tonewall.psp.spi;
+
+import io.tonewall.psp.http.PspHttpClient;
+import io.tonewall.psp.provider.InvalidPspConfigurationException;
+import io.tonewall.psp.provider.sandbox.SandboxAcquirer;
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ConfigProperty;
+import jakarta.resource.spi.Connector;
+import jakarta.resource.spi.InvalidPropertyException;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.logging.Logger;
+import javax.transaction.xa.XAResource;
+
+/**
+ * The PSP resource adapter: reads the PSP configurations, opens the recovery log and holds the
+ * payment gateway that every connection pool of the adapter shares. Called by the application
+ * server ({@code start} at deployment, {@code stop} at undeployment, {@code getXAResources} during
+ * transaction recovery).
+ */
+@Connector(
+    displayName = "Tonewall PSP adapter",
+    description = "Payment service providers (sandbox, Stripe, Adyen) behind one XA connection",
+    vendorName = "Tonewall",
+    eisType = "Payment service provider",
+    version = "1.0",
+    transactionSupport = TransactionSupport.TransactionSupportLevel.XATransaction,
+    reauthenticationSupport = false)
+public class PspResourceAdapter implements ResourceAdapter {
+  private static final Logger LOG = Logger.getLogger(PspResourceAdapter.class.getName());
+
+  @ConfigProperty(
+      defaultValue = "",
+      description =
+          "A .properties or .json file of PSP configurations, or a directory of such files;"
+              + " empty for the built-in sandbox only")
+  private String configurationLocation = "";
+
+  @ConfigProperty(
+      defaultValue = "var/psp-recovery",
+      description = "Directory of the durable transaction log (no card data)")
+  private String recoveryLogDirectory = "var/psp-recovery";
+
+  @ConfigProperty(defaultValue = "3000", description = "TCP connect time-out to providers, ms")
+  private Integer connectTimeoutMillis = 3000;
+
+  @ConfigProperty(
+      defaultValue = "20000",
+      description = "Time to wait for a provider's answer, ms; then the outcome is UNKNOWN")
+  private Integer readTimeoutMillis = 20000;
+
+  @ConfigProperty(defaultValue = "0", description = "Simulated latency of the sandbox, ms")
+  private Integer sandboxLatencyMillis = 0;
+
+  private final transient Clock clock;
+  private transient PaymentGateway gateway;
+
+  public PspResourceAdapter() {
+    this(Clock.systemUTC());
+  }
+
+  PspResourceAdapter(Clock clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * Checks every property and reads the PSP configurations.
+   *
+   * @throws InvalidPropertyException naming the first bad property or configuration
+   */
+  public void validate() throws InvalidPropertyException {
+    configurations();
+  }
+
+  /** Called by the application server at deployment. */
+  @Override
+  public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+    try {
+      PspConfigurations configurations = configurations();
+      PspHttpClient http =
+          new PspHttpClient(
+              Duration.ofMillis(connectTimeoutMillis), Duration.ofMillis(readTimeoutMillis), clock);
+      RecoveryLog log = RecoveryLog.open(Path.of(recoveryLogDirectory), clock);
+      gateway =
+          new PaymentGateway(
+              configurations,
+              new ProviderDirectory(configurations, http, new SandboxAcquirer()),
+              log);
+      LOG.info(
+          () ->
+              "PSP adapter started with configurations "
+                  + configurations.ids()
+                  + ", recovery log "
+                  + log.file()
+                  + ", "
+                  + log.recovered().size()
+                  + " branches to recover");
+    } catch (InvalidPropertyException | IOException e) {
+      throw new ResourceAdapterInternalException("PSP adapter cannot start: " + e.getMessage(), e);
+    }
+  }
+
+  /** Called by the application server at undeployment or shutdown. */
+  @Override
+  public void stop() {
+    if (gateway != null) {
+      try {
+        gateway.close();
+      } catch (IOException e) {
+        LOG.warning("closing the PSP recovery log failed: " + e);
+      }
+      gateway = null;
+    }
+  }
+
+  /** No inbound messages: the adapter has outbound connections only. */
+  @Override
+  public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec)
+      throws ResourceException {
+    throw new NotSupportedException("the PSP adapter has no inbound messages");
+  }
+
+  @Override
+  public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+    // nothing was activated
+  }
+
+  /** Called by the transaction manager during recovery: one resource over the shared log. */
+  @Override
+  public XAResource[] getXAResources(ActivationSpec[] specs) throws ResourceException {
+    return new XAResource[] {new PspXAResource(gateway())};
+  }
+
+  PaymentGateway gateway() {
+    if (gateway == null) {
+      throw new java.lang.IllegalStateException("PSP adapter is not started");
+    }
+    return gateway;
+  }
+
+  public String getConfigurationLocation() {
+    return configurationLocation;
+  }
+
+  public void setConfigurationLocation(String configurationLocation) {
+    this.configurationLocation = configurationLocation == null ? "" : configurationLocation;
+  }
+
+  public String getRecoveryLogDirectory() {
+    return recoveryLogDirectory;
+  }
+
+  public void setRecoveryLogDirectory(String recoveryLogDirectory) {
+    this.recoveryLogDirectory = recoveryLogDirectory;
+  }
+
+  public Integer getConnectTimeoutMillis() {
+    return connectTimeoutMillis;
+  }
+
+  public void setConnectTimeoutMillis(Integer connectTimeoutMillis) {
+    this.connectTimeoutMillis = connectTimeoutMillis;
+  }
+
+  public Integer getReadTimeoutMillis() {
+    return readTimeoutMillis;
+  }
+
+  public void setReadTimeoutMillis(Integer readTimeoutMillis) {
+    this.readTimeoutMillis = readTimeoutMillis;
+  }
+
+  public Integer getSandboxLatencyMillis() {
+    return sandboxLatencyMillis;
+  }
+
+  public void setSandboxLatencyMillis(Integer sandboxLatencyMillis) {
+    this.sandboxLatencyMillis = sandboxLatencyMillis;
+  }
+
+  private PspConfigurations configurations() throws InvalidPropertyException {
+    positive("connectTimeoutMillis", connectTimeoutMillis);
+    positive("readTimeoutMillis", readTimeoutMillis);
+    if (sandboxLatencyMillis == null || sandboxLatencyMillis < 0) {
+      throw new InvalidPropertyException("sandboxLatencyMillis must be 0 or more");
+    }
+    if (recoveryLogDirectory == null || recoveryLogDirectory.isBlank()) {
+      throw new InvalidPropertyException("recoveryLogDirectory must name a directory");
+    }
+    Duration latency = Duration.ofMillis(sandboxLatencyMillis);
+    try {
+      return configurationLocation.isBlank()
+          ? PspConfigurations.sandboxOnly(latency)
+          : PspConfigurations.load(Path.of(configurationLocation), latency);
+    } catch (InvalidPspConfigurationException e) {
+      InvalidPropertyException invalid = new InvalidPropertyException(e.getMessage());
+      invalid.initCause(e);
+      throw invalid;
+    }
+  }
+
+  private static void positive(String name, Integer value) throws InvalidPropertyException {
+    if (value == null || value <= 0) {
+      throw new InvalidPropertyException(name + " must be greater than zero");
+    }
+  }
+}
