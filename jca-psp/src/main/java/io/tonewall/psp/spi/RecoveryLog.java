@@ -29,7 +29,9 @@ import java.util.logging.Logger;
  * branch id, configuration, idempotency key, operation, provider reference, amount and outcome.
  * Records that decide money ({@code SENT} before an authorisation leaves, {@code PREPARED} with its
  * deferred requests) are forced to disk before the call proceeds. On open the log is replayed into
- * the branches still open and compacted to them.
+ * the branches still open and compacted to them; while running, the log mirrors every record it
+ * writes into its own view of the open branches and rewrites itself from that view whenever it has
+ * grown by {@link #COMPACT_AFTER_BYTES}, so that it stays small however long the server runs.
  *
  * <pre>
  * time SENT     branch configuration key amount currency captured
@@ -42,19 +44,28 @@ import java.util.logging.Logger;
  */
 final class RecoveryLog implements AutoCloseable {
   static final String FILE_NAME = "psp-transactions.log";
+  static final long COMPACT_AFTER_BYTES = 1L << 20;
   private static final Logger LOG = Logger.getLogger(RecoveryLog.class.getName());
 
   private final Path file;
   private final Clock clock;
   private final Map<BranchId, TransactionBranch> recovered;
+  private final Map<BranchId, TransactionBranch> mirror;
+  private final long compactAfterBytes;
   private FileChannel channel;
+  private long bytesSinceCompaction;
 
   private RecoveryLog(
-      Path file, Clock clock, Map<BranchId, TransactionBranch> recovered, FileChannel channel) {
+      Path file,
+      Clock clock,
+      Map<BranchId, TransactionBranch> recovered,
+      Map<BranchId, TransactionBranch> mirror,
+      long compactAfterBytes) {
     this.file = file;
     this.clock = clock;
     this.recovered = recovered;
-    this.channel = channel;
+    this.mirror = mirror;
+    this.compactAfterBytes = compactAfterBytes;
   }
 
   /**
@@ -63,16 +74,23 @@ final class RecoveryLog implements AutoCloseable {
    * @throws IOException if the directory or file cannot be created, read or written
    */
   static RecoveryLog open(Path directory, Clock clock) throws IOException {
+    return open(directory, clock, COMPACT_AFTER_BYTES);
+  }
+
+  /** As {@link #open(Path, Clock)}, compacting after the given growth. */
+  static RecoveryLog open(Path directory, Clock clock, long compactAfterBytes) throws IOException {
     Files.createDirectories(directory);
     Path file = directory.resolve(FILE_NAME);
     Map<BranchId, TransactionBranch> open = new LinkedHashMap<>();
+    Map<BranchId, TransactionBranch> mirror = new LinkedHashMap<>();
     if (Files.exists(file)) {
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
         replay(line, open);
+        replay(line, mirror);
       }
     }
-    RecoveryLog log = new RecoveryLog(file, clock, open, null);
-    log.compact(open.values());
+    RecoveryLog log = new RecoveryLog(file, clock, open, mirror, compactAfterBytes);
+    log.compact();
     return log;
   }
 
@@ -140,7 +158,16 @@ final class RecoveryLog implements AutoCloseable {
     };
   }
 
-  private synchronized void compact(Collection<TransactionBranch> open) throws IOException {
+  /** Branches the log itself considers open: what a restart now would recover. */
+  synchronized int openBranches() {
+    return mirror.size();
+  }
+
+  private synchronized void compact() throws IOException {
+    if (channel != null) {
+      channel.close();
+    }
+    Collection<TransactionBranch> open = mirror.values();
     Path next = file.resolveSibling(FILE_NAME + ".next");
     try (FileChannel out =
         FileChannel.open(
@@ -175,10 +202,8 @@ final class RecoveryLog implements AutoCloseable {
           }
           write(out, "PREPARED", branch.id().toString());
         }
-        for (TransactionBranch.DeferredRequest request : branch.requests()) {
-          if (branch.isDone(request.key())) {
-            write(out, "DONE", branch.id().toString(), request.key().value(), "APPROVED");
-          }
+        for (IdempotencyKey done : branch.doneKeys()) {
+          write(out, "DONE", branch.id().toString(), done.value(), "SETTLED");
         }
       }
       out.force(true);
@@ -187,6 +212,7 @@ final class RecoveryLog implements AutoCloseable {
     channel =
         FileChannel.open(
             file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    bytesSinceCompaction = 0;
   }
 
   private void append(boolean force, String... fields) {
@@ -199,27 +225,34 @@ final class RecoveryLog implements AutoCloseable {
     }
     try {
       for (String[] record : records) {
-        write(channel, record);
+        String line = write(channel, record);
+        bytesSinceCompaction += line.length();
+        replay(line, mirror);
       }
       if (force) {
         channel.force(false);
+      }
+      if (bytesSinceCompaction > compactAfterBytes) {
+        compact();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write recovery log " + file, e);
     }
   }
 
-  private void write(FileChannel out, String... fields) throws IOException {
+  /** Writes one record and answers its line, without the line feed. */
+  private String write(FileChannel out, String... fields) throws IOException {
     StringBuilder line = new StringBuilder(clock.instant().toString());
     for (String field : fields) {
       line.append(' ')
           .append(field.isEmpty() ? "-" : URLEncoder.encode(field, StandardCharsets.UTF_8));
     }
-    ByteBuffer bytes =
-        ByteBuffer.wrap(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+    String text = line.toString();
+    ByteBuffer bytes = ByteBuffer.wrap((text + "\n").getBytes(StandardCharsets.UTF_8));
     while (bytes.hasRemaining()) {
       out.write(bytes);
     }
+    return text;
   }
 
   private static void replay(String line, Map<BranchId, TransactionBranch> open) {

@@ -87,6 +87,10 @@ final class TransactionBranch {
     return done.contains(key);
   }
 
+  synchronized Set<IdempotencyKey> doneKeys() {
+    return Set.copyOf(done);
+  }
+
   synchronized List<Authorisation> authorisations() {
     return List.copyOf(authorisations.values());
   }
