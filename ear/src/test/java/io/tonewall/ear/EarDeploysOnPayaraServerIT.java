@@ -1,0 +1,179 @@
+package io.tonewall.ear;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Unpacked Payara Server 6 (full), a fresh domain on port base 21000, {@code tonewall.ear} deployed
+ * with {@code asadmin deploy}: readiness must come UP with Tonewall's own checks, and the API must
+ * open a session. Fails when the EAR does not deploy.
+ */
+class EarDeploysOnPayaraServerIT {
+
+  private static final String DOMAIN = "tonewall-it";
+  private static final int PORT_BASE = 21000;
+  private static final int ADMIN_PORT = PORT_BASE + 48;
+  private static final int HTTP_PORT = PORT_BASE + 80;
+  private static final int SIP_PORT = 15064;
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private static Path asadmin;
+  private static Path domainDir;
+
+  @BeforeAll
+  static void startDomainAndDeploy() throws Exception {
+    asadmin = Path.of(System.getProperty("payara.home"), "bin", "asadmin");
+    domainDir = Path.of(System.getProperty("payara.domaindir"));
+    if (Files.isDirectory(domainDir.resolve(DOMAIN))) {
+      // A domain left by an interrupted run: stop it if it still runs (exit 1 when it does not).
+      run(Duration.ofSeconds(60), "stop-domain", "--domaindir", domainDir.toString(), DOMAIN);
+      asadmin(Duration.ofSeconds(60), "delete-domain", "--domaindir", domainDir.toString(), DOMAIN);
+    }
+    asadmin(
+        Duration.ofSeconds(120),
+        "create-domain",
+        "--nopassword",
+        "--portbase",
+        String.valueOf(PORT_BASE),
+        "--domaindir",
+        domainDir.toString(),
+        DOMAIN);
+    asadmin(Duration.ofSeconds(180), "start-domain", "--domaindir", domainDir.toString(), DOMAIN);
+    asadmin(
+        Duration.ofSeconds(300),
+        "--port",
+        String.valueOf(ADMIN_PORT),
+        "deploy",
+        "--name",
+        "tonewall",
+        System.getProperty("tonewall.ear"));
+  }
+
+  @AfterAll
+  static void stopDomain() throws Exception {
+    asadmin(Duration.ofSeconds(60), "stop-domain", "--domaindir", domainDir.toString(), DOMAIN);
+  }
+
+  @Test
+  void becomesReady_withTonewallsOwnChecksUp() throws Exception {
+    // when
+    JsonObject health = awaitReadiness(Duration.ofSeconds(90));
+
+    // then
+    assertThat(health.getString("status"), is("UP"));
+    List<String> up =
+        health.getJsonArray("checks").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(check -> check.getString("status").equals("UP"))
+            .map(check -> check.getString("name"))
+            .toList();
+    assertThat(up, hasItems("tonewall-database", "tonewall-telephony"));
+  }
+
+  @Test
+  void opensPaymentSessionThroughTheApi() throws Exception {
+    // given
+    awaitReadiness(Duration.ofSeconds(90));
+
+    // when
+    HttpResponse<String> created =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/api/v1/sessions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":999,\"currency\":\"USD\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    // then
+    assertThat(created.statusCode(), is(201));
+    assertThat(json(created.body()).getString("status"), is("Initial"));
+  }
+
+  private static JsonObject awaitReadiness(Duration limit) throws Exception {
+    long deadline = System.nanoTime() + limit.toNanos();
+    Optional<JsonObject> last = Optional.empty();
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<String> ready =
+            HTTP.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + HTTP_PORT + "/health/ready"))
+                    .timeout(Duration.ofSeconds(10))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (!ready.body().isBlank()) {
+          JsonObject health = json(ready.body());
+          last = Optional.of(health);
+          if (ready.statusCode() == 200 && health.getJsonArray("checks").size() >= 2) {
+            return health;
+          }
+        }
+      } catch (IOException e) {
+        last = Optional.empty();
+      }
+      TimeUnit.MILLISECONDS.sleep(500);
+    }
+    throw new AssertionError("not ready within " + limit + "; last answer: " + last);
+  }
+
+  private static void asadmin(Duration limit, String... arguments) throws Exception {
+    AsadminResult result = run(limit, arguments);
+    if (result.exitValue() != 0) {
+      throw new AssertionError(
+          "asadmin "
+              + String.join(" ", arguments)
+              + " failed ("
+              + result.exitValue()
+              + "):\n"
+              + result.output());
+    }
+  }
+
+  private record AsadminResult(int exitValue, String output) {}
+
+  private static AsadminResult run(Duration limit, String... arguments) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(asadmin.toString());
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Map<String, String> environment = builder.environment();
+    environment.put("TONEWALL_SIP_PORT", String.valueOf(SIP_PORT));
+    environment.put("TONEWALL_RTP_PORTS", "41100-41199");
+    environment.put("TONEWALL_BIND_ADDRESS", "127.0.0.1");
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes());
+    if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError(
+          "asadmin " + String.join(" ", arguments) + " did not finish in " + limit);
+    }
+    return new AsadminResult(process.exitValue(), output);
+  }
+
+  private static JsonObject json(String body) {
+    return Json.createReader(new StringReader(body)).readObject();
+  }
+}

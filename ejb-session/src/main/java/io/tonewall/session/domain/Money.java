@@ -1,0 +1,82 @@
+package io.tonewall.session.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import java.io.Serializable;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An amount in minor units of an ISO 4217 currency, for example 1050 GBP for £10.50. Immutable;
+ * built by {@link #of}.
+ */
+@Embeddable
+public class Money implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private static final long MAX_MINOR_UNITS = 99_999_999_999L;
+
+  @Column(name = "amount_minor", nullable = false)
+  private long minorUnits;
+
+  @Column(name = "currency", nullable = false, length = 3)
+  private String currency;
+
+  protected Money() {
+    // for JPA
+  }
+
+  private Money(long minorUnits, String currency) {
+    this.minorUnits = minorUnits;
+    this.currency = currency;
+  }
+
+  /**
+   * Checks and builds an amount.
+   *
+   * @param minorUnits amount in minor units, zero (tokenisation) up to 99 999 999 999
+   * @param currency ISO 4217 alphabetic code, upper case
+   * @throws InvalidMoneyException when either is out of range or unknown
+   */
+  public static Money of(long minorUnits, String currency) {
+    if (minorUnits < 0 || minorUnits > MAX_MINOR_UNITS) {
+      throw new InvalidMoneyException(
+          "amount must be between 0 and " + MAX_MINOR_UNITS + " minor units, was " + minorUnits);
+    }
+    if (currency == null || !currency.matches("[A-Z]{3}")) {
+      throw new InvalidMoneyException(
+          "currency must be an ISO 4217 code of three capital letters, was " + currency);
+    }
+    try {
+      Currency.getInstance(currency);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidMoneyException("currency " + currency + " is not an ISO 4217 currency");
+    }
+    return new Money(minorUnits, currency);
+  }
+
+  public long minorUnits() {
+    return minorUnits;
+  }
+
+  public String currency() {
+    return currency;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Money money
+        && money.minorUnits == minorUnits
+        && money.currency.equals(currency);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(minorUnits, currency);
+  }
+
+  @Override
+  public String toString() {
+    return minorUnits + " " + currency;
+  }
+}

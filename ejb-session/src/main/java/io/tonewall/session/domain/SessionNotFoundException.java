@@ -1,0 +1,13 @@
+package io.tonewall.session.domain;
+
+import java.util.UUID;
+
+/** No payment session has the given id. */
+public final class SessionNotFoundException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  public SessionNotFoundException(UUID id) {
+    super("no payment session " + id);
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Command-line tools around the media code, run with {@code java -cp}: {@code MaskCommand}, the
+ * offline masking check behind {@code bin/tonewall mask} (an assessor masks any recording and
+ * checks the result with an independent detector), and {@code DtmfBenchmark}, the cost per frame of
+ * detection and masking compared with spandsp. Not used inside the resource adapter.
+ */
+package io.tonewall.telephony.tool;

@@ -1,0 +1,98 @@
+package io.tonewall.telephony.spi;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TelephonySettingsTest {
+
+  @Test
+  void appliesDefaults_whenNothingIsSet() {
+    // when
+    TelephonySettings settings = TelephonySettings.parse(null, null, null, null, null, null);
+
+    // then
+    assertThat(settings.bindAddress(), is("0.0.0.0"));
+    assertThat(settings.sipPort(), is(5060));
+    assertThat(settings.rtpPortMin(), is(20000));
+    assertThat(settings.rtpPortMax(), is(20999));
+    assertThat(settings.agentUri(), is(Optional.empty()));
+    assertThat(settings.pairingCodeLength(), is(6));
+    assertThat(settings.maskingLookaheadMs(), is(40));
+  }
+
+  @Test
+  void parsesEverySetting_whenValid() {
+    // when
+    TelephonySettings settings =
+        TelephonySettings.parse(
+            "127.0.0.1", "5072", "30000-30099", "sip:agents@127.0.0.1:5080", "8", "60");
+
+    // then
+    assertThat(settings.sipPort(), is(5072));
+    assertThat(settings.rtpPortMin(), is(30000));
+    assertThat(settings.rtpPortMax(), is(30099));
+    assertThat(settings.agentUri().orElseThrow().toString(), is("sip:agents@127.0.0.1:5080"));
+    assertThat(settings.pairingCodeLength(), is(8));
+    assertThat(settings.maskingLookaheadMs(), is(60));
+  }
+
+  @Test
+  void listsEveryProblem_whenSeveralSettingsAreInvalid() {
+    // when
+    InvalidTelephonySettingsException error =
+        assertThrows(
+            InvalidTelephonySettingsException.class,
+            () -> TelephonySettings.parse("0.0.0.0", "70000", "2000", "http://x", "2", "5"));
+
+    // then
+    assertThat(error.problems(), hasSize(5));
+    assertThat(error.getMessage(), containsString("sipPort 70000 is outside 1-65535"));
+    assertThat(error.getMessage(), containsString("rtpPorts '2000' is not a range"));
+    assertThat(
+        error.getMessage(), containsString("agentUri 'http://x' is not a sip: or sips: URI"));
+    assertThat(error.getMessage(), containsString("pairingCodeLength 2"));
+    assertThat(error.getMessage(), containsString("maskingLookaheadMs 5"));
+  }
+
+  @Test
+  void rejectsReversedRtpRange() {
+    // when
+    InvalidTelephonySettingsException error =
+        assertThrows(
+            InvalidTelephonySettingsException.class,
+            () -> TelephonySettings.parse(null, null, "21000-20000", null, null, null));
+
+    // then
+    assertThat(error.getMessage(), containsString("low before high"));
+  }
+
+  @Test
+  void rejectsUnknownBindAddress() {
+    // when
+    InvalidTelephonySettingsException error =
+        assertThrows(
+            InvalidTelephonySettingsException.class,
+            () -> TelephonySettings.parse("no-such-host.invalid", null, null, null, null, null));
+
+    // then
+    assertThat(error.getMessage(), containsString("bindAddress 'no-such-host.invalid'"));
+  }
+
+  @Test
+  void rejectsNonNumericPort() {
+    // when
+    InvalidTelephonySettingsException error =
+        assertThrows(
+            InvalidTelephonySettingsException.class,
+            () -> TelephonySettings.parse(null, "five", null, null, null, null));
+
+    // then
+    assertThat(error.getMessage(), containsString("sipPort 'five' is not a whole number"));
+  }
+}
