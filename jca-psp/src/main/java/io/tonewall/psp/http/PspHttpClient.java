@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,13 +30,24 @@ public final class PspHttpClient {
   private final Duration readTimeout;
   private final Clock clock;
 
+  /** A client with the JDK's default executor (outside an application server). */
   public PspHttpClient(Duration connectTimeout, Duration readTimeout, Clock clock) {
-    this.client =
+    this(connectTimeout, readTimeout, clock, Optional.empty());
+  }
+
+  /**
+   * A client whose asynchronous tasks run on the given executor (the server's work manager); the
+   * JDK client still keeps one selector thread of its own.
+   */
+  public PspHttpClient(
+      Duration connectTimeout, Duration readTimeout, Clock clock, Optional<Executor> executor) {
+    HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(connectTimeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+            .followRedirects(HttpClient.Redirect.NEVER);
+    executor.ifPresent(builder::executor);
+    this.client = builder.build();
     this.readTimeout = readTimeout;
     this.clock = clock;
   }

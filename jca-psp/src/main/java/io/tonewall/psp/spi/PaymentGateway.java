@@ -286,6 +286,7 @@ final class PaymentGateway implements AutoCloseable {
       release(request);
     }
     if (!allSettled) {
+      branch.markRollbackOnly();
       throw xa(XAException.XAER_RMFAIL, "a void for rolled-back branch " + id + " has no answer");
     }
     finish(id, "ROLLED_BACK");
@@ -300,13 +301,14 @@ final class PaymentGateway implements AutoCloseable {
   }
 
   /**
-   * Presumed abort: branches of a previous run that never reached prepare are rolled back (their
-   * authorisations voided after asking the provider what happened). Returns how many are left.
+   * Presumed abort: branches of a previous run that never reached prepare, and branches whose
+   * rollback could not finish, are rolled back (their authorisations voided after asking the
+   * provider what happened). Returns how many are left.
    */
   int abortUnprepared() {
     int left = 0;
     for (TransactionBranch branch : List.copyOf(branches.values())) {
-      if (branch.recovered() && !branch.isPrepared()) {
+      if ((branch.recovered() || branch.isRollbackOnly()) && !branch.isPrepared()) {
         try {
           rollback(branch.id());
         } catch (XAException e) {
@@ -534,7 +536,10 @@ final class PaymentGateway implements AutoCloseable {
       status = learn(configuration, provider.status(key));
     } catch (StatusQueryFailedException e) {
       return PaymentResult.unsettled(
-          Operation.STATUS, Outcome.UNKNOWN, key, "status query failed; ask again later");
+          Operation.STATUS,
+          Outcome.UNKNOWN,
+          key,
+          "status query failed (" + e.getMessage() + "); ask again later");
     }
     switch (status.state()) {
       case AUTHORISED:

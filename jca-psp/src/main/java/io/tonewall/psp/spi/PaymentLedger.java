@@ -82,9 +82,13 @@ final class PaymentLedger {
           AmountExceedsAuthorisationException {
     Entry entry = entry(configuration, reference);
     synchronized (entry) {
-      if (entry.state != PaymentState.AUTHORISED || entry.pendingCapture > 0) {
+      if (entry.state != PaymentState.AUTHORISED) {
         throw new PaymentNotCapturableException(
             "payment " + reference + " is " + entry.state + ", cannot capture");
+      }
+      if (entry.pendingCapture > 0) {
+        throw new PaymentNotCapturableException(
+            "payment " + reference + " already has a capture scheduled after commit");
       }
       Money capture = amount.orElse(entry.authorised);
       if (capture.exceeds(entry.authorised)) {

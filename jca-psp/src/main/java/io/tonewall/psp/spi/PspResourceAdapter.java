@@ -1,6 +1,7 @@
 package io.tonewall.psp.spi;
 
 import io.tonewall.psp.http.PspHttpClient;
+import io.tonewall.psp.http.WorkManagerExecutor;
 import io.tonewall.psp.provider.InvalidPspConfigurationException;
 import io.tonewall.psp.provider.sandbox.SandboxAcquirer;
 import jakarta.resource.NotSupportedException;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
 
@@ -81,14 +83,22 @@ public class PspResourceAdapter implements ResourceAdapter {
     configurations();
   }
 
-  /** Called by the application server at deployment. */
+  /**
+   * Called by the application server at deployment; {@code context} may be null outside a server,
+   * then the HTTP client uses the JDK's own executor.
+   */
   @Override
   public void start(BootstrapContext context) throws ResourceAdapterInternalException {
     try {
       PspConfigurations configurations = configurations();
       PspHttpClient http =
           new PspHttpClient(
-              Duration.ofMillis(connectTimeoutMillis), Duration.ofMillis(readTimeoutMillis), clock);
+              Duration.ofMillis(connectTimeoutMillis),
+              Duration.ofMillis(readTimeoutMillis),
+              clock,
+              Optional.ofNullable(context)
+                  .map(BootstrapContext::getWorkManager)
+                  .map(WorkManagerExecutor::new));
       RecoveryLog log = RecoveryLog.open(Path.of(recoveryLogDirectory), clock);
       gateway =
           new PaymentGateway(

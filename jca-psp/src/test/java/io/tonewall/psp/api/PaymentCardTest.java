@@ -123,17 +123,6 @@ class PaymentCardTest {
   }
 
   @Test
-  void acceptsExpiryWithSlash() {
-    // when
-    PaymentCard card =
-        PaymentCard.of(
-            "4242424242424242".toCharArray(), "07/29".toCharArray(), "1234".toCharArray());
-
-    // then
-    assertThat(card.isWiped(), is(false));
-  }
-
-  @Test
   void refusesJavaSerialisation() {
     // given
     PaymentCard card = card("4242424242424242");

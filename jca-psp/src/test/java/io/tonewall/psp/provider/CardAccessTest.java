@@ -37,6 +37,20 @@ class CardAccessTest {
   }
 
   @Test
+  void readsExpiryWrittenWithASlashAsMonthAndFourDigitYear() {
+    // given
+    PaymentCard card =
+        PaymentCard.of(
+            "4242424242424242".toCharArray(), "07/29".toCharArray(), "1234".toCharArray());
+
+    // when
+    String fields = read(card);
+
+    // then
+    assertThat(fields, is("4242424242424242|07|2029|1234"));
+  }
+
+  @Test
   void refusesToReadAWipedCard() {
     // given
     PaymentCard card = TestCards.card("4000000000009995");

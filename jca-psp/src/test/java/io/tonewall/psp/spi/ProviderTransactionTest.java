@@ -253,6 +253,32 @@ class ProviderTransactionTest {
   }
 
   @Test
+  void retriesAFailedVoidAtTheNextRecoveryScan() throws Exception {
+    // given
+    authoriseInBranch("stripe-test", "order-1");
+    stripe.stubFor(
+        post("/v1/payment_intents/pi_1/cancel")
+            .willReturn(
+                aResponse().withStatus(500).withBody("{\"error\":{\"type\":\"api_error\"}}")));
+    XAException failed = assertThrows(XAException.class, () -> recoveryResource().rollback(XID));
+    stripe.stubFor(
+        post("/v1/payment_intents/pi_1/cancel").willReturn(okJson(intent("pi_1", "canceled"))));
+
+    // when
+    Xid[] inDoubt = recoveryResource().recover(XAResource.TMSTARTRSCAN);
+
+    // then
+    assertThat(failed.errorCode, is(XAException.XAER_RMFAIL));
+    assertThat(inDoubt, emptyArray());
+    stripe.verify(
+        2,
+        postRequestedFor(urlEqualTo("/v1/payment_intents/pi_1/cancel"))
+            .withHeader("Idempotency-Key", equalTo("order-1.undo")));
+    assertThat(recoveryResource().recover(XAResource.TMSTARTRSCAN), emptyArray());
+    stripe.verify(2, postRequestedFor(urlEqualTo("/v1/payment_intents/pi_1/cancel")));
+  }
+
+  @Test
   void keepsNoCardDataInTheRecoveryLog() throws Exception {
     // given
     authoriseInBranch("stripe-test", "order-1");

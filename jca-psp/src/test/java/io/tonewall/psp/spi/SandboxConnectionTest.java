@@ -9,6 +9,7 @@ import io.tonewall.psp.api.AmountExceedsAuthorisationException;
 import io.tonewall.psp.api.AuthorisationKind;
 import io.tonewall.psp.api.AuthorisationRequest;
 import io.tonewall.psp.api.CaptureRequest;
+import io.tonewall.psp.api.CurrencyMismatchException;
 import io.tonewall.psp.api.IdempotencyKey;
 import io.tonewall.psp.api.Money;
 import io.tonewall.psp.api.Outcome;
@@ -141,6 +142,49 @@ class SandboxConnectionTest {
     assertThat(e.getMessage(), containsString("exceeds the authorised 1000 GBP"));
     assertThat(
         connection.statusByReference("sandbox", reference).state(), is(PaymentState.AUTHORISED));
+  }
+
+  @Test
+  void rejectsCaptureInAnotherCurrency() throws ResourceException {
+    // given
+    String reference =
+        authorise("pre", "4242424242424242", AuthorisationKind.PRE_AUTHORISATION)
+            .providerReference()
+            .orElseThrow();
+
+    // then
+    assertThrows(
+        CurrencyMismatchException.class,
+        () ->
+            connection.capture(
+                CaptureRequest.partial(
+                    "sandbox", IdempotencyKey.of("cap"), reference, Money.of(100, "EUR"))));
+  }
+
+  @Test
+  void waitsTheConfiguredSandboxLatency(@TempDir Path otherLogs) throws ResourceException {
+    // given
+    PspResourceAdapter slow = new PspResourceAdapter(java.time.Clock.systemUTC());
+    slow.setRecoveryLogDirectory(otherLogs.toString());
+    slow.setSandboxLatencyMillis(150);
+    slow.start(null);
+    PspManagedConnectionFactory factory = new PspManagedConnectionFactory();
+    factory.setResourceAdapter(slow);
+    long started = System.nanoTime();
+
+    // when
+    try (PaymentCard card = TestCards.card("4242424242424242")) {
+      ((io.tonewall.psp.api.PspConnectionFactory) factory.createConnectionFactory())
+          .getConnection()
+          .authorise(
+              new AuthorisationRequest(
+                  "sandbox", IdempotencyKey.of("slow"), TEN_POUNDS, card, AuthorisationKind.SALE));
+    } finally {
+      slow.stop();
+    }
+
+    // then
+    assertThat((System.nanoTime() - started) / 1_000_000 >= 150, is(true));
   }
 
   @Test

@@ -63,8 +63,11 @@ public final class SandboxAcquirer {
     }
   }
 
-  synchronized PaymentResult tokenise(IdempotencyKey key, Optional<SandboxTestCard> card) {
-    PaymentResult result = authorise(key, Money.of(1, "EUR"), card, false, Operation.TOKENISE);
+  synchronized PaymentResult tokenise(
+      IdempotencyKey key, Optional<SandboxTestCard> card, java.util.Currency currency) {
+    // A zero-value verification, kept on the books as a voided one-unit authorisation (Money is
+    // always positive); the card's behaviour decides as for any authorisation.
+    PaymentResult result = authorise(key, new Money(1, currency), card, false, Operation.TOKENISE);
     if (!result.isApproved() || result.token().isPresent()) {
       return result;
     }

@@ -51,7 +51,7 @@ public final class SandboxProvider implements PspProvider {
     if (!waitLatency()) {
       return interrupted(Operation.TOKENISE, key);
     }
-    return acquirer.tokenise(key, testCard);
+    return acquirer.tokenise(key, testCard, currency);
   }
 
   @Override
