@@ -40,17 +40,22 @@ import javax.transaction.xa.XAResource;
 public class PspResourceAdapter implements ResourceAdapter {
   private static final Logger LOG = Logger.getLogger(PspResourceAdapter.class.getName());
 
+  static final String DEFAULT_RECOVERY_LOG_DIRECTORY = "var/psp-recovery";
+
   @ConfigProperty(
       defaultValue = "",
       description =
-          "A .properties or .json file of PSP configurations, or a directory of such files;"
-              + " empty for the built-in sandbox only")
+          "A .properties or .json file of PSP configurations, or a directory of such files; empty:"
+              + " tonewall.psp.configuration / TONEWALL_PSP_CONFIGURATION, else the built-in"
+              + " sandbox only")
   private String configurationLocation = "";
 
   @ConfigProperty(
-      defaultValue = "var/psp-recovery",
-      description = "Directory of the durable transaction log (no card data)")
-  private String recoveryLogDirectory = "var/psp-recovery";
+      defaultValue = "",
+      description =
+          "Directory of the durable transaction log (no card data); empty:"
+              + " tonewall.psp.recovery.dir / TONEWALL_PSP_RECOVERY_DIR, else var/psp-recovery")
+  private String recoveryLogDirectory = "";
 
   @ConfigProperty(defaultValue = "3000", description = "TCP connect time-out to providers, ms")
   private Integer connectTimeoutMillis = 3000;
@@ -64,14 +69,20 @@ public class PspResourceAdapter implements ResourceAdapter {
   private Integer sandboxLatencyMillis = 0;
 
   private final transient Clock clock;
+  private final transient SettingSource settings;
   private transient PaymentGateway gateway;
 
   public PspResourceAdapter() {
-    this(Clock.systemUTC());
+    this(Clock.systemUTC(), SettingSource.ofProcess());
   }
 
   PspResourceAdapter(Clock clock) {
+    this(clock, SettingSource.ofProcess());
+  }
+
+  PspResourceAdapter(Clock clock, SettingSource settings) {
     this.clock = clock;
+    this.settings = settings;
   }
 
   /**
@@ -99,7 +110,7 @@ public class PspResourceAdapter implements ResourceAdapter {
               Optional.ofNullable(context)
                   .map(BootstrapContext::getWorkManager)
                   .map(WorkManagerExecutor::new));
-      RecoveryLog log = RecoveryLog.open(Path.of(recoveryLogDirectory), clock);
+      RecoveryLog log = RecoveryLog.open(recoveryLogPath(), clock);
       gateway =
           new PaymentGateway(
               configurations,
@@ -170,7 +181,7 @@ public class PspResourceAdapter implements ResourceAdapter {
   }
 
   public void setRecoveryLogDirectory(String recoveryLogDirectory) {
-    this.recoveryLogDirectory = recoveryLogDirectory;
+    this.recoveryLogDirectory = recoveryLogDirectory == null ? "" : recoveryLogDirectory;
   }
 
   public Integer getConnectTimeoutMillis() {
@@ -203,19 +214,25 @@ public class PspResourceAdapter implements ResourceAdapter {
     if (sandboxLatencyMillis == null || sandboxLatencyMillis < 0) {
       throw new InvalidPropertyException("sandboxLatencyMillis must be 0 or more");
     }
-    if (recoveryLogDirectory == null || recoveryLogDirectory.isBlank()) {
-      throw new InvalidPropertyException("recoveryLogDirectory must name a directory");
-    }
     Duration latency = Duration.ofMillis(sandboxLatencyMillis);
+    Optional<String> location = settings.resolve(configurationLocation, "psp.configuration");
     try {
-      return configurationLocation.isBlank()
+      return location.isEmpty()
           ? PspConfigurations.sandboxOnly(latency)
-          : PspConfigurations.load(Path.of(configurationLocation), latency);
+          : PspConfigurations.load(Path.of(location.get()), latency);
     } catch (InvalidPspConfigurationException e) {
       InvalidPropertyException invalid = new InvalidPropertyException(e.getMessage());
       invalid.initCause(e);
       throw invalid;
     }
+  }
+
+  /** The recovery log directory: the property, else the system setting, else the default. */
+  Path recoveryLogPath() {
+    return Path.of(
+        settings
+            .resolve(recoveryLogDirectory, "psp.recovery.dir")
+            .orElse(DEFAULT_RECOVERY_LOG_DIRECTORY));
   }
 
   private static void positive(String name, Integer value) throws InvalidPropertyException {
