@@ -18,14 +18,18 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.tonewall.psp.api.AmountExceedsAuthorisationException;
 import io.tonewall.psp.api.AuthorisationKind;
 import io.tonewall.psp.api.AuthorisationRequest;
+import io.tonewall.psp.api.CaptureRequest;
 import io.tonewall.psp.api.IdempotencyKey;
 import io.tonewall.psp.api.Money;
 import io.tonewall.psp.api.Outcome;
 import io.tonewall.psp.api.PaymentCard;
 import io.tonewall.psp.api.PaymentResult;
 import io.tonewall.psp.api.PspConnection;
+import io.tonewall.psp.api.RefundRequest;
+import io.tonewall.psp.api.UnknownPaymentReferenceException;
 import io.tonewall.psp.testing.SilentWireMock;
 import io.tonewall.psp.testing.TestCards;
 import io.tonewall.psp.testing.TestXid;
@@ -276,6 +280,44 @@ class ProviderTransactionTest {
             .withHeader("Idempotency-Key", equalTo("order-1.undo")));
     assertThat(recoveryResource().recover(XAResource.TMSTARTRSCAN), emptyArray());
     stripe.verify(2, postRequestedFor(urlEqualTo("/v1/payment_intents/pi_1/cancel")));
+  }
+
+  @Test
+  void sendsNothing_whenCaptureExceedsTheAuthorisationOrRefundNamesAnUnknownPayment()
+      throws Exception {
+    // given
+    PspConnection connection = adapter.connection();
+    try (PaymentCard card = TestCards.card("4242424242424242")) {
+      connection.authorise(
+          new AuthorisationRequest(
+              "stripe-test",
+              IdempotencyKey.of("order-9"),
+              TEN_POUNDS,
+              card,
+              AuthorisationKind.PRE_AUTHORISATION));
+    }
+
+    // when
+    assertThrows(
+        AmountExceedsAuthorisationException.class,
+        () ->
+            connection.capture(
+                CaptureRequest.partial(
+                    "stripe-test", IdempotencyKey.of("cap-9"), "pi_1", Money.of(1001, "GBP"))));
+    assertThrows(
+        UnknownPaymentReferenceException.class,
+        () ->
+            connection.refund(
+                RefundRequest.full("stripe-test", IdempotencyKey.of("ref-9"), "pi_unknown")));
+    assertThrows(
+        UnknownPaymentReferenceException.class,
+        () ->
+            connection.capture(
+                CaptureRequest.full("adyen-test", IdempotencyKey.of("cap-10"), "pi_1")));
+
+    // then
+    assertThat(stripe.getAllServeEvents().size(), is(1));
+    assertThat(adyen.getAllServeEvents().size(), is(0));
   }
 
   @Test
