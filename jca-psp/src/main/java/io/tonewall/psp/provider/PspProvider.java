@@ -6,6 +6,7 @@ import io.tonewall.psp.api.PaymentCard;
 import io.tonewall.psp.api.PaymentResult;
 import io.tonewall.psp.api.PaymentStatus;
 import io.tonewall.psp.api.StatusQueryFailedException;
+import java.time.Duration;
 import java.util.Currency;
 
 /**
@@ -52,4 +53,13 @@ public interface PspProvider {
 
   /** Whether {@link #status(IdempotencyKey)} can find payments this adapter did not see finish. */
   boolean answersStatusByKey();
+
+  /**
+   * How long after a request {@link #status(IdempotencyKey)} may still miss it (Stripe's search
+   * index lags by up to about a minute): a NOT_FOUND younger than this is not proof that nothing
+   * happened.
+   */
+  default Duration statusLag() {
+    return Duration.ZERO;
+  }
 }

@@ -19,6 +19,8 @@ import io.tonewall.psp.provider.PspConfiguration;
 import io.tonewall.psp.provider.PspProvider;
 import jakarta.resource.ResourceException;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,14 +41,18 @@ final class PaymentGateway implements AutoCloseable {
 
   private final PspConfigurations configurations;
   private final ProviderDirectory providers;
-  private final PaymentLedger ledger = new PaymentLedger();
+  private final PaymentLedger ledger;
   private final RecoveryLog log;
+  private final Clock clock;
   private final Map<BranchId, TransactionBranch> branches = new ConcurrentHashMap<>();
 
-  PaymentGateway(PspConfigurations configurations, ProviderDirectory providers, RecoveryLog log) {
+  PaymentGateway(
+      PspConfigurations configurations, ProviderDirectory providers, RecoveryLog log, Clock clock) {
     this.configurations = configurations;
     this.providers = providers;
     this.log = log;
+    this.clock = clock;
+    this.ledger = new PaymentLedger(clock);
     branches.putAll(log.recovered());
   }
 
@@ -472,6 +478,10 @@ final class PaymentGateway implements AutoCloseable {
                 status.providerReference().orElseThrow(),
                 status.state() == PaymentState.CAPTURED,
                 authorisation.amount());
+      } else if (status.state() == PaymentState.NOT_FOUND
+          && tooEarlyToTell(provider, authorisation.key())) {
+        LOG.info(() -> "cannot tell yet whether " + authorisation.key() + " went through");
+        return false;
       } else {
         result =
             PaymentResult.unsettled(
@@ -567,6 +577,17 @@ final class PaymentGateway implements AutoCloseable {
       case PENDING:
         return PaymentResult.unsettled(
             Operation.STATUS, Outcome.UNKNOWN, key, "provider still processing; ask again later");
+      case NOT_FOUND:
+        return tooEarlyToTell(provider, key)
+            ? PaymentResult.unsettled(
+                Operation.STATUS,
+                Outcome.UNKNOWN,
+                key,
+                "provider may not list it yet; ask again after "
+                    + provider.statusLag().toSeconds()
+                    + " s")
+            : PaymentResult.unsettled(
+                Operation.STATUS, Outcome.FAILED, key, "provider reports NOT_FOUND: not charged");
       default:
         return PaymentResult.unsettled(
             Operation.STATUS,
@@ -574,6 +595,14 @@ final class PaymentGateway implements AutoCloseable {
             key,
             "provider reports " + status.state() + ": not charged");
     }
+  }
+
+  /** Whether a NOT_FOUND for this key may still be the provider's status lag. */
+  private boolean tooEarlyToTell(PspProvider provider, IdempotencyKey key) {
+    return ledger
+        .answeredAt(key)
+        .map(at -> Duration.between(at, clock.instant()).compareTo(provider.statusLag()) < 0)
+        .orElse(false);
   }
 
   private PaymentStatus learn(PspConfiguration configuration, PaymentStatus status) {

@@ -7,6 +7,8 @@ import io.tonewall.psp.api.PaymentNotCapturableException;
 import io.tonewall.psp.api.PaymentResult;
 import io.tonewall.psp.api.PaymentState;
 import io.tonewall.psp.api.UnknownPaymentReferenceException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,10 +23,16 @@ import java.util.concurrent.ConcurrentHashMap;
 final class PaymentLedger {
   private final Map<String, Entry> byReference = new ConcurrentHashMap<>();
   private final Map<IdempotencyKey, PaymentResult> byKey = new ConcurrentHashMap<>();
+  private final Map<IdempotencyKey, Instant> answeredAt = new ConcurrentHashMap<>();
+  private final Clock clock;
+
+  PaymentLedger(Clock clock) {
+    this.clock = clock;
+  }
 
   /** Records an authorisation's answer; approved ones become entries. */
   void authorised(String configuration, PaymentResult result, Money amount, boolean captured) {
-    byKey.put(result.idempotencyKey(), result);
+    remember(result);
     if (result.isApproved()) {
       result
           .providerReference()
@@ -42,7 +50,17 @@ final class PaymentLedger {
 
   /** Records an answer to any other request. */
   void answered(PaymentResult result) {
+    remember(result);
+  }
+
+  /** When the answer for this key arrived, if this adapter instance saw one. */
+  Optional<Instant> answeredAt(IdempotencyKey key) {
+    return Optional.ofNullable(answeredAt.get(key));
+  }
+
+  private void remember(PaymentResult result) {
     byKey.put(result.idempotencyKey(), result);
+    answeredAt.put(result.idempotencyKey(), clock.instant());
   }
 
   /** Learns a payment found by a status query. */

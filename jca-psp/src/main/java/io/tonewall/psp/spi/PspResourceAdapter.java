@@ -115,7 +115,8 @@ public class PspResourceAdapter implements ResourceAdapter {
           new PaymentGateway(
               configurations,
               new ProviderDirectory(configurations, http, new SandboxAcquirer()),
-              log);
+              log,
+              clock);
       LOG.info(
           () ->
               "PSP adapter started with configurations "

@@ -25,7 +25,13 @@ final class TestAdapter implements AutoCloseable {
 
   /** With a configuration file or directory (null: sandbox only). */
   static TestAdapter start(Path logDirectory, Path configurations) throws ResourceException {
-    PspResourceAdapter adapter = new PspResourceAdapter(Clock.systemUTC());
+    return start(logDirectory, configurations, Clock.systemUTC());
+  }
+
+  /** With a configuration file or directory (null: sandbox only) and a clock. */
+  static TestAdapter start(Path logDirectory, Path configurations, Clock clock)
+      throws ResourceException {
+    PspResourceAdapter adapter = new PspResourceAdapter(clock);
     adapter.setRecoveryLogDirectory(logDirectory.toString());
     adapter.setReadTimeoutMillis(1000);
     adapter.setConnectTimeoutMillis(500);

@@ -23,6 +23,7 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,7 @@ import java.util.Optional;
  */
 public final class StripeProvider implements PspProvider {
   static final String KEY_METADATA = "metadata[tonewall_idempotency_key]";
+  static final Duration SEARCH_LAG = Duration.ofSeconds(90);
 
   private final PspHttpClient http;
   private final URI baseUrl;
@@ -192,6 +194,12 @@ public final class StripeProvider implements PspProvider {
   @Override
   public boolean answersStatusByKey() {
     return true;
+  }
+
+  /** Stripe's search API is eventually consistent: new payments appear within about a minute. */
+  @Override
+  public Duration statusLag() {
+    return SEARCH_LAG;
   }
 
   private SecretBody intentBody(IdempotencyKey key, Money amount, boolean capture) {
