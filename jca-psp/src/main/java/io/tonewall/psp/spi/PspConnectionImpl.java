@@ -21,8 +21,13 @@ final class PspConnectionImpl implements PspConnection {
     this.managed = managed;
   }
 
+  /** Moves this handle to another managed connection, which the previous one forgets. */
   void reassign(PspManagedConnection other) {
+    PspManagedConnection previous = managed;
     managed = other;
+    if (previous != null && previous != other) {
+      previous.forget(this);
+    }
   }
 
   void invalidate() {

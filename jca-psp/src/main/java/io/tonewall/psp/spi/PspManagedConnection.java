@@ -136,6 +136,10 @@ final class PspManagedConnection implements ManagedConnection {
 
   // ---- called by handles -----------------------------------------------------------------
 
+  void forget(PspConnectionImpl handle) {
+    handles.remove(handle);
+  }
+
   void closed(PspConnectionImpl handle) {
     handles.remove(handle);
     ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_CLOSED);
