@@ -288,8 +288,8 @@ final class PaymentGateway implements AutoCloseable {
     for (TransactionBranch.Authorisation authorisation : branch.authorisations()) {
       allSettled &= compensate(branch, authorisation);
     }
-    for (TransactionBranch.DeferredRequest request : branch.requests()) {
-      release(request);
+    if (branch.releaseReservationsOnce()) {
+      branch.requests().forEach(this::release);
     }
     if (!allSettled) {
       branch.markRollbackOnly();

@@ -49,6 +49,7 @@ final class TransactionBranch {
   private final Set<IdempotencyKey> done = new HashSet<>();
   private boolean prepared;
   private boolean rollbackOnly;
+  private boolean reservationsReleased;
 
   TransactionBranch(BranchId id, boolean recovered) {
     this.id = id;
@@ -109,6 +110,15 @@ final class TransactionBranch {
 
   synchronized boolean isPrepared() {
     return prepared;
+  }
+
+  /**
+   * True the first time only: the ledger reservations of the deferred requests are released once.
+   */
+  synchronized boolean releaseReservationsOnce() {
+    boolean first = !reservationsReleased;
+    reservationsReleased = true;
+    return first;
   }
 
   synchronized void markRollbackOnly() {
