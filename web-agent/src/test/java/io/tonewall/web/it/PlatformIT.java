@@ -180,6 +180,17 @@ class PlatformIT {
   }
 
   @Test
+  void servesConsoleStartPage_withSystemStatus() throws Exception {
+    // when
+    HttpResponse<String> page = get("console/");
+
+    // then
+    assertThat(page.statusCode(), is(200));
+    assertThat(page.body(), containsString("<dd id=\"database\">answering</dd>"));
+    assertThat(page.body(), matchesPattern("(?s).*SIP listening on [0-9]+ \\(udp,tcp\\).*"));
+  }
+
+  @Test
   void servesOpenApiDocument_listingSessions() throws Exception {
     // when
     HttpResponse<String> document = get(base.toURI().resolve("/openapi"));

@@ -1,0 +1,46 @@
+package io.tonewall.session.domain;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class MoneyTest {
+
+  @Test
+  void holdsMinorUnitsAndCurrency() {
+    // when
+    Money money = Money.of(1050, "GBP");
+
+    // then
+    assertThat(money.minorUnits(), is(1050L));
+    assertThat(money.currency(), is("GBP"));
+    assertThat(money, is(Money.of(1050, "GBP")));
+    assertThat(money.toString(), is("1050 GBP"));
+  }
+
+  @Test
+  void rejectsNegativeAmount() {
+    InvalidMoneyException error =
+        assertThrows(InvalidMoneyException.class, () -> Money.of(-1, "EUR"));
+    assertThat(error.getMessage(), containsString("between 0 and"));
+  }
+
+  @Test
+  void rejectsAmountAboveLimit() {
+    assertThrows(InvalidMoneyException.class, () -> Money.of(100_000_000_000L, "EUR"));
+  }
+
+  @Test
+  void rejectsLowerCaseAndUnknownCurrencies() {
+    assertThat(
+        assertThrows(InvalidMoneyException.class, () -> Money.of(1, "gbp")).getMessage(),
+        containsString("three capital letters"));
+    assertThat(
+        assertThrows(InvalidMoneyException.class, () -> Money.of(1, "XYZ")).getMessage(),
+        containsString("not an ISO 4217 currency"));
+    assertThrows(InvalidMoneyException.class, () -> Money.of(1, null));
+  }
+}
