@@ -140,6 +140,23 @@ class AdyenProviderTest {
   }
 
   @Test
+  void returnsTheFirstAnswer_whenAdyenReplaysAnIdempotentRequest() {
+    // given
+    adyen.stubFor(post("/v71/payments").willReturn(okJson(paymentResponse("Authorised", null))));
+
+    // when
+    PaymentResult first = provider.authorise(KEY, TEN_EUROS, card, false);
+    PaymentResult replay = provider.authorise(KEY, TEN_EUROS, card, false);
+
+    // then
+    assertThat(replay, is(first));
+    adyen.verify(
+        2,
+        postRequestedFor(urlEqualTo("/v71/payments"))
+            .withHeader("Idempotency-Key", equalTo("order-42")));
+  }
+
+  @Test
   void declinesForAuthentication_whenAdyenWantsAChallenge() {
     // given
     adyen.stubFor(

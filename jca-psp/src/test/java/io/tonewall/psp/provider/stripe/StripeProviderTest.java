@@ -200,6 +200,45 @@ class StripeProviderTest {
   }
 
   @Test
+  void fails_whenTheKeyWasUsedBeforeWithOtherParameters() {
+    // given
+    stripe.stubFor(
+        post("/v1/payment_intents")
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withBody(
+                        "{\"error\":{\"type\":\"idempotency_error\",\"message\":\"Keys for"
+                            + " idempotent requests can only be used with the same parameters they"
+                            + " were first used with.\"}}")));
+
+    // when
+    PaymentResult result = provider.authorise(KEY, TEN_POUNDS, card, false);
+
+    // then
+    assertThat(result.outcome(), is(Outcome.FAILED));
+    assertThat(result.detail().orElseThrow(), containsString("idempotency_error"));
+  }
+
+  @Test
+  void isUnknown_whenTwoRequestsWithOneKeyOverlap() {
+    // given
+    stripe.stubFor(
+        post("/v1/payment_intents")
+            .willReturn(
+                aResponse()
+                    .withStatus(409)
+                    .withBody(
+                        "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"lock_timeout\"}}")));
+
+    // when
+    PaymentResult result = provider.authorise(KEY, TEN_POUNDS, card, false);
+
+    // then
+    assertThat(result.outcome(), is(Outcome.UNKNOWN));
+  }
+
+  @Test
   void isUnknown_whenStripeAnswers500() {
     // given
     stripe.stubFor(
