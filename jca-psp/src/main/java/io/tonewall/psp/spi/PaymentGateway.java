@@ -3,6 +3,7 @@ package io.tonewall.psp.spi;
 import io.tonewall.psp.api.AuthorisationKind;
 import io.tonewall.psp.api.AuthorisationRequest;
 import io.tonewall.psp.api.CaptureRequest;
+import io.tonewall.psp.api.DeclineReason;
 import io.tonewall.psp.api.IdempotencyKey;
 import io.tonewall.psp.api.Money;
 import io.tonewall.psp.api.Operation;
@@ -19,6 +20,7 @@ import io.tonewall.psp.provider.PspConfiguration;
 import io.tonewall.psp.provider.PspProvider;
 import jakarta.resource.ResourceException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +31,7 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
 
 /**
  * The heart of the adapter, one per resource adapter instance: validates each request against the
@@ -240,11 +243,11 @@ final class PaymentGateway implements AutoCloseable {
     }
     if (branch.isEmpty()) {
       branches.remove(id);
-      return javax.transaction.xa.XAResource.XA_RDONLY;
+      return XAResource.XA_RDONLY;
     }
     logged(() -> log.prepared(branch));
     branch.markPrepared();
-    return javax.transaction.xa.XAResource.XA_OK;
+    return XAResource.XA_OK;
   }
 
   /** Phase two (or the one phase): sends the deferred requests. */
@@ -359,7 +362,7 @@ final class PaymentGateway implements AutoCloseable {
               configuration.id(), key, amount, captureNow, Optional.empty(), Optional.empty());
       try {
         log.sent(branch.get().id(), sent);
-      } catch (java.io.UncheckedIOException e) {
+      } catch (UncheckedIOException e) {
         throw new ResourceException("recovery log write failed; authorisation not sent", e);
       }
       branch.get().sent(sent);
@@ -504,7 +507,7 @@ final class PaymentGateway implements AutoCloseable {
                 + describe(settled));
     try {
       log.done(branch.id(), undoKey, settled.outcome());
-    } catch (java.io.UncheckedIOException e) {
+    } catch (UncheckedIOException e) {
       LOG.log(Level.WARNING, "recovery log write failed; the void is repeated idempotently", e);
       return false;
     }
@@ -567,8 +570,7 @@ final class PaymentGateway implements AutoCloseable {
         return new PaymentResult(
             Operation.STATUS,
             Outcome.DECLINED,
-            Optional.of(
-                status.declineReason().orElse(io.tonewall.psp.api.DeclineReason.DO_NOT_HONOUR)),
+            Optional.of(status.declineReason().orElse(DeclineReason.DO_NOT_HONOUR)),
             key,
             status.providerReference(),
             Optional.empty(),
@@ -659,7 +661,7 @@ final class PaymentGateway implements AutoCloseable {
   private static void logged(Runnable write) throws XAException {
     try {
       write.run();
-    } catch (java.io.UncheckedIOException e) {
+    } catch (UncheckedIOException e) {
       XAException failure = xa(XAException.XAER_RMERR, "recovery log write failed");
       failure.initCause(e);
       throw failure;

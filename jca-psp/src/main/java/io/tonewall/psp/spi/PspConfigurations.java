@@ -7,6 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.Reader;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -128,7 +130,7 @@ final class PspConfigurations {
       Reader reader, Map<String, Map<String, String>> settings, Path file) throws IOException {
     Properties properties = new Properties();
     properties.load(reader);
-    for (String key : new java.util.TreeSet<>(properties.stringPropertyNames())) {
+    for (String key : new TreeSet<>(properties.stringPropertyNames())) {
       int dot = key.lastIndexOf('.');
       if (dot <= 0 || dot == key.length() - 1) {
         throw InvalidPspConfigurationException.of(
@@ -150,7 +152,7 @@ final class PspConfigurations {
           values.put(
               setting.getKey(),
               value.getValueType() == JsonValue.ValueType.STRING
-                  ? ((jakarta.json.JsonString) value).getString()
+                  ? ((JsonString) value).getString()
                   : value.toString());
         }
         settings.put(entry.getKey(), values);

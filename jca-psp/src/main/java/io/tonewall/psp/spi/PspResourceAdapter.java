@@ -164,7 +164,7 @@ public class PspResourceAdapter implements ResourceAdapter {
 
   PaymentGateway gateway() {
     if (gateway == null) {
-      throw new java.lang.IllegalStateException("PSP adapter is not started");
+      throw new IllegalStateException("PSP adapter is not started");
     }
     return gateway;
   }

@@ -8,9 +8,11 @@ import io.tonewall.psp.api.Outcome;
 import io.tonewall.psp.api.PaymentResult;
 import io.tonewall.psp.api.PaymentState;
 import io.tonewall.psp.api.PaymentStatus;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The sandbox's books: payments by reference, answers by idempotency key (a repeated key gets the
@@ -64,7 +66,7 @@ public final class SandboxAcquirer {
   }
 
   synchronized PaymentResult tokenise(
-      IdempotencyKey key, Optional<SandboxTestCard> card, java.util.Currency currency) {
+      IdempotencyKey key, Optional<SandboxTestCard> card, Currency currency) {
     // A zero-value verification, kept on the books as a voided one-unit authorisation (Money is
     // always positive); the card's behaviour decides as for any authorisation.
     PaymentResult result = authorise(key, new Money(1, currency), card, false, Operation.TOKENISE);
@@ -191,7 +193,7 @@ public final class SandboxAcquirer {
       IdempotencyKey key,
       Operation operation,
       String reference,
-      java.util.function.Function<Payment, Optional<String>> change,
+      Function<Payment, Optional<String>> change,
       Money amount) {
     PaymentResult earlier = answers.get(key);
     if (earlier != null) {
