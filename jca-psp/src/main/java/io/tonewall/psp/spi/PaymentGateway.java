@@ -46,16 +46,22 @@ final class PaymentGateway implements AutoCloseable {
   private final ProviderDirectory providers;
   private final PaymentLedger ledger;
   private final RecoveryLog log;
+  private final PaymentJournal journal;
   private final Clock clock;
   private final Map<BranchId, TransactionBranch> branches = new ConcurrentHashMap<>();
 
   PaymentGateway(
-      PspConfigurations configurations, ProviderDirectory providers, RecoveryLog log, Clock clock) {
+      PspConfigurations configurations,
+      ProviderDirectory providers,
+      RecoveryLog log,
+      PaymentJournal journal,
+      Clock clock) {
     this.configurations = configurations;
     this.providers = providers;
     this.log = log;
+    this.journal = journal;
     this.clock = clock;
-    this.ledger = new PaymentLedger(clock);
+    this.ledger = new PaymentLedger(clock, journal);
     branches.putAll(log.recovered());
   }
 
@@ -336,7 +342,11 @@ final class PaymentGateway implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    log.close();
+    try {
+      log.close();
+    } finally {
+      journal.close();
+    }
   }
 
   // ---- internals -------------------------------------------------------------------------

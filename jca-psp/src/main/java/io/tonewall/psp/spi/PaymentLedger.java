@@ -11,23 +11,37 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What this adapter instance knows of the payments it made: authorised, captured and refunded
  * amounts per provider reference (with amounts reserved by captures and refunds scheduled inside
  * open transactions), and the last answer per idempotency key. Used to reject captures and refunds
- * above what is left, and refunds of unknown references, before anything is sent. In memory: after
- * a restart a status query by reference brings a payment back into it.
+ * above what is left, and refunds of unknown references, before anything is sent. Payments are kept
+ * in a {@link PaymentJournal}, so they are still known after a restart; answers by key are in
+ * memory only (a month at most).
  */
 final class PaymentLedger {
   private final Map<String, Entry> byReference = new ConcurrentHashMap<>();
   private final Map<IdempotencyKey, PaymentResult> byKey = new ConcurrentHashMap<>();
   private final Map<IdempotencyKey, Instant> answeredAt = new ConcurrentHashMap<>();
   private final Clock clock;
+  private final PaymentJournal journal;
 
-  PaymentLedger(Clock clock) {
+  PaymentLedger(Clock clock, PaymentJournal journal) {
     this.clock = clock;
+    this.journal = journal;
+    journal
+        .payments()
+        .forEach(
+            (reference, snapshot) -> {
+              Entry entry = new Entry(snapshot.configuration(), snapshot.authorised());
+              entry.state = snapshot.state();
+              entry.captured = snapshot.captured();
+              entry.refunded = snapshot.refunded();
+              byReference.put(reference, entry);
+            });
   }
 
   /** Records an authorisation's answer; approved ones become entries. */
@@ -44,6 +58,7 @@ final class PaymentLedger {
                   entry.state = PaymentState.CAPTURED;
                 }
                 byReference.put(reference, entry);
+                persist(reference, entry);
               });
     }
   }
@@ -65,14 +80,15 @@ final class PaymentLedger {
 
   /** Learns a payment found by a status query. */
   void learned(String configuration, String reference, PaymentState state, Money amount) {
-    byReference.computeIfAbsent(
-        reference,
-        r -> {
-          Entry entry = new Entry(configuration, amount);
-          entry.state = state;
-          entry.captured = state == PaymentState.CAPTURED ? amount.minorUnits() : 0;
-          return entry;
-        });
+    if (byReference.containsKey(reference)) {
+      return;
+    }
+    Entry entry = new Entry(configuration, amount);
+    entry.state = state;
+    entry.captured = state == PaymentState.CAPTURED ? amount.minorUnits() : 0;
+    if (byReference.putIfAbsent(reference, entry) == null) {
+      persist(reference, entry);
+    }
   }
 
   Optional<PaymentResult> answer(IdempotencyKey key) {
@@ -171,6 +187,7 @@ final class PaymentLedger {
                 if (approved) {
                   entry.captured = amount.minorUnits();
                   entry.state = PaymentState.CAPTURED;
+                  persist(reference, entry);
                 }
               }
             });
@@ -188,6 +205,7 @@ final class PaymentLedger {
                   if (entry.refunded >= entry.captured) {
                     entry.state = PaymentState.REFUNDED;
                   }
+                  persist(reference, entry);
                 }
               }
             });
@@ -197,7 +215,29 @@ final class PaymentLedger {
   void voidSettled(String reference, boolean approved) {
     if (approved) {
       Optional.ofNullable(byReference.get(reference))
-          .ifPresent(entry -> entry.state = PaymentState.VOIDED);
+          .ifPresent(
+              entry -> {
+                entry.state = PaymentState.VOIDED;
+                persist(reference, entry);
+              });
+    }
+  }
+
+  /** Writes the entry's state to the journal; forgets what a compaction of it dropped. */
+  private void persist(String reference, Entry entry) {
+    Set<String> dropped =
+        journal.record(
+            reference,
+            entry.configuration,
+            entry.authorised,
+            entry.state,
+            entry.captured,
+            entry.refunded);
+    if (!dropped.isEmpty()) {
+      dropped.forEach(byReference::remove);
+      Instant oldest = clock.instant().minus(PaymentJournal.AUTHORISED_RETENTION);
+      answeredAt.entrySet().removeIf(answer -> answer.getValue().isBefore(oldest));
+      byKey.keySet().retainAll(answeredAt.keySet());
     }
   }
 

@@ -111,11 +111,13 @@ public class PspResourceAdapter implements ResourceAdapter {
                   .map(BootstrapContext::getWorkManager)
                   .map(WorkManagerExecutor::new));
       RecoveryLog log = RecoveryLog.open(recoveryLogPath(), clock);
+      PaymentJournal journal = PaymentJournal.open(recoveryLogPath(), clock);
       gateway =
           new PaymentGateway(
               configurations,
               new ProviderDirectory(configurations, http, new SandboxAcquirer()),
               log,
+              journal,
               clock);
       LOG.info(
           () ->
@@ -125,7 +127,9 @@ public class PspResourceAdapter implements ResourceAdapter {
                   + log.file()
                   + ", "
                   + log.recovered().size()
-                  + " branches to recover");
+                  + " branches to recover, "
+                  + journal.payments().size()
+                  + " payments known");
     } catch (InvalidPropertyException | IOException e) {
       throw new ResourceAdapterInternalException("PSP adapter cannot start: " + e.getMessage(), e);
     }

@@ -321,6 +321,47 @@ class ProviderTransactionTest {
   }
 
   @Test
+  void capturesAPreAuthorisationMadeBeforeARestart_andStillChecksItsAmount() throws Exception {
+    // given
+    try (PaymentCard card = TestCards.card("4242424242424242")) {
+      adapter
+          .connection()
+          .authorise(
+              new AuthorisationRequest(
+                  "stripe-test",
+                  IdempotencyKey.of("order-7"),
+                  TEN_POUNDS,
+                  card,
+                  AuthorisationKind.PRE_AUTHORISATION));
+    }
+    adapter.close();
+
+    // when
+    adapter = TestAdapter.start(logs, configurations);
+    PspConnection connection = adapter.connection();
+    assertThrows(
+        AmountExceedsAuthorisationException.class,
+        () ->
+            connection.capture(
+                CaptureRequest.partial(
+                    "stripe-test", IdempotencyKey.of("cap-7a"), "pi_1", Money.of(1001, "GBP"))));
+    PaymentResult capture =
+        connection.capture(CaptureRequest.full("stripe-test", IdempotencyKey.of("cap-7"), "pi_1"));
+
+    // then
+    assertThat(capture.outcome(), is(Outcome.APPROVED));
+    stripe.verify(
+        1,
+        postRequestedFor(urlEqualTo("/v1/payment_intents/pi_1/capture"))
+            .withHeader("Idempotency-Key", equalTo("cap-7"))
+            .withRequestBody(equalTo("amount_to_capture=1000")));
+    String journal =
+        Files.readString(logs.resolve(PaymentJournal.FILE_NAME), StandardCharsets.UTF_8);
+    assertThat(journal, not(containsString("4242424242424242")));
+    assertThat(journal, not(containsString(TestCards.SECURITY_CODE)));
+  }
+
+  @Test
   void keepsNoCardDataInTheRecoveryLog() throws Exception {
     // given
     authoriseInBranch("stripe-test", "order-1");
