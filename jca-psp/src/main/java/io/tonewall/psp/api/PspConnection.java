@@ -1,6 +1,7 @@
 package io.tonewall.psp.api;
 
 import jakarta.resource.ResourceException;
+import java.util.List;
 
 /**
  * One connection to the PSP adapter: a handle obtained from {@link PspConnectionFactory}, closed
@@ -54,6 +55,12 @@ public interface PspConnection extends AutoCloseable {
    */
   PaymentResult reconcile(String configuration, IdempotencyKey idempotencyKey)
       throws ResourceException;
+
+  /**
+   * The PSP configurations this connection may use, in id order (the built-in {@code sandbox} among
+   * them unless the pool excludes it).
+   */
+  List<PspConfigurationSummary> configurations() throws ResourceException;
 
   /** Releases the handle; the physical connection returns to the pool. */
   @Override

@@ -5,6 +5,7 @@ import io.tonewall.psp.api.CaptureRequest;
 import io.tonewall.psp.api.IdempotencyKey;
 import io.tonewall.psp.api.PaymentResult;
 import io.tonewall.psp.api.PaymentStatus;
+import io.tonewall.psp.api.PspConfigurationSummary;
 import io.tonewall.psp.api.PspConnection;
 import io.tonewall.psp.api.RefundRequest;
 import io.tonewall.psp.api.TokenPaymentRequest;
@@ -12,6 +13,7 @@ import io.tonewall.psp.api.TokenisationRequest;
 import io.tonewall.psp.api.VoidRequest;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.IllegalStateException;
+import java.util.List;
 
 /** The handle applications hold; every call goes to its current managed connection. */
 final class PspConnectionImpl implements PspConnection {
@@ -79,6 +81,11 @@ final class PspConnectionImpl implements PspConnection {
   public PaymentResult reconcile(String configuration, IdempotencyKey key)
       throws ResourceException {
     return live().reconcile(configuration, key);
+  }
+
+  @Override
+  public List<PspConfigurationSummary> configurations() throws ResourceException {
+    return live().configurations();
   }
 
   @Override

@@ -5,11 +5,13 @@ import io.tonewall.psp.api.CaptureRequest;
 import io.tonewall.psp.api.IdempotencyKey;
 import io.tonewall.psp.api.PaymentResult;
 import io.tonewall.psp.api.PaymentStatus;
+import io.tonewall.psp.api.PspConfigurationSummary;
 import io.tonewall.psp.api.RefundRequest;
 import io.tonewall.psp.api.TokenPaymentRequest;
 import io.tonewall.psp.api.TokenisationRequest;
 import io.tonewall.psp.api.UnknownPspConfigurationException;
 import io.tonewall.psp.api.VoidRequest;
+import io.tonewall.psp.provider.PspConfiguration;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionEvent;
@@ -20,7 +22,10 @@ import jakarta.resource.spi.LocalTransaction;
 import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionMetaData;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -192,6 +197,20 @@ final class PspManagedConnection implements ManagedConnection {
   PaymentResult reconcile(String configuration, IdempotencyKey key) throws ResourceException {
     allowed(configuration);
     return gateway.reconcile(configuration, key);
+  }
+
+  List<PspConfigurationSummary> configurations() throws ResourceException {
+    requireAlive();
+    List<PspConfigurationSummary> summaries = new ArrayList<>();
+    for (PspConfiguration configuration : gateway.configurations().all()) {
+      if (allowedConfigurations.isEmpty() || allowedConfigurations.contains(configuration.id())) {
+        summaries.add(
+            new PspConfigurationSummary(
+                configuration.id(), configuration.provider().name().toLowerCase(Locale.ROOT)));
+      }
+    }
+    summaries.sort(Comparator.comparing(PspConfigurationSummary::id));
+    return summaries;
   }
 
   private void allowed(String configuration) throws ResourceException {

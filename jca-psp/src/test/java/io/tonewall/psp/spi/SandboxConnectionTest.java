@@ -2,6 +2,7 @@ package io.tonewall.psp.spi;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -17,6 +18,7 @@ import io.tonewall.psp.api.PaymentCard;
 import io.tonewall.psp.api.PaymentNotCapturableException;
 import io.tonewall.psp.api.PaymentResult;
 import io.tonewall.psp.api.PaymentState;
+import io.tonewall.psp.api.PspConfigurationSummary;
 import io.tonewall.psp.api.PspConnection;
 import io.tonewall.psp.api.RefundRequest;
 import io.tonewall.psp.api.TokenPaymentRequest;
@@ -29,6 +31,7 @@ import io.tonewall.psp.testing.TestCards;
 import jakarta.resource.ResourceException;
 import java.nio.file.Path;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +83,15 @@ class SandboxConnectionTest {
       case FAIL -> assertThat(result.outcome(), is(Outcome.FAILED));
       default -> assertThat(result.outcome(), is(Outcome.UNKNOWN));
     }
+  }
+
+  @Test
+  void listsTheBuiltInSandboxConfiguration_withoutSecrets() throws ResourceException {
+    // when
+    List<PspConfigurationSummary> configurations = connection.configurations();
+
+    // then
+    assertThat(configurations, hasItem(new PspConfigurationSummary("sandbox", "sandbox")));
   }
 
   @Test

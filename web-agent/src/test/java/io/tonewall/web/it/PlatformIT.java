@@ -142,7 +142,7 @@ class PlatformIT {
             .filter(check -> check.getString("status").equals("UP"))
             .map(check -> check.getString("name"))
             .toList();
-    assertThat(upChecks, hasItems("tonewall-database", "tonewall-telephony"));
+    assertThat(upChecks, hasItems("tonewall-database", "tonewall-telephony", "tonewall-psp"));
   }
 
   @Test
