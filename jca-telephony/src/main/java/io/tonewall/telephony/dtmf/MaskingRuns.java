@@ -86,6 +86,12 @@ final class MaskingRuns {
    *     look-ahead can hold; sized so that it cannot happen)
    */
   void addMasked(long start, long end, long output) {
+    int last = size - 1;
+    if (last >= 0 && masked[last] && starts[last] <= start && start <= ends[last]) {
+      // the usual case: a tone or event goes on, extending the newest run
+      ends[last] = Math.max(ends[last], end);
+      return;
+    }
     add(start, end, true, output);
   }
 

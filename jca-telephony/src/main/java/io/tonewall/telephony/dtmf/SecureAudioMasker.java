@@ -291,19 +291,22 @@ public final class SecureAudioMasker {
       Arrays.fill(frame, offset, offset + length, (short) 0);
       return;
     }
+    signal.copyTo(from, frame, offset, length);
+    // full level while the run goes on beyond the ramp; only the fades are scaled
     long steady = runs.end(r) - RAMP;
     long p = from;
     int k = offset;
     while (p < to) {
       if (gain == 1f && p < steady) {
         int n = (int) (Math.min(to, steady) - p);
-        signal.copyTo(p, frame, k, n);
         p += n;
         k += n;
       } else {
         boolean continues = p < steady || runs.isMaskedAt(p + RAMP, r + 1);
         gain = continues ? Math.min(1f, gain + STEP) : Math.max(0f, gain - STEP);
-        frame[k++] = (short) (signal.sampleAt(p++) * gain);
+        frame[k] = (short) (frame[k] * gain);
+        p++;
+        k++;
       }
     }
   }
@@ -316,10 +319,14 @@ public final class SecureAudioMasker {
     int first = Math.min(n, ring.length - i);
     if (in) {
       System.arraycopy(frame, offset, ring, i, first);
-      System.arraycopy(frame, offset + first, ring, 0, n - first);
+      if (first < n) {
+        System.arraycopy(frame, offset + first, ring, 0, n - first);
+      }
     } else {
       System.arraycopy(ring, i, frame, offset, first);
-      System.arraycopy(ring, 0, frame, offset + first, n - first);
+      if (first < n) {
+        System.arraycopy(ring, 0, frame, offset + first, n - first);
+      }
     }
   }
 
@@ -338,18 +345,14 @@ public final class SecureAudioMasker {
    * between them is masked too (conservative).
    */
   private void mark(long from, long to) {
-    runs.addMasked(Math.max(from, outputPosition), Math.min(to, inputPosition), outputPosition);
-    if (to > inputPosition) {
-      long futureFrom = Math.max(from, inputPosition);
-      long futureTo = to;
-      long pendingEnd = runs.lastEnd();
-      if (pendingEnd > inputPosition) {
-        // merge with the pending span; a gap between them is masked too (conservative)
-        futureFrom = Math.min(futureFrom, Math.max(runs.lastStart(), inputPosition));
-        futureTo = Math.max(futureTo, pendingEnd);
-      }
-      runs.addMasked(futureFrom, futureTo, outputPosition);
+    long start = Math.max(from, outputPosition);
+    long end = to;
+    if (to > inputPosition && runs.lastEnd() > inputPosition) {
+      // merge with the pending span; a gap between them is masked too (conservative)
+      start = Math.min(start, Math.max(runs.lastStart(), inputPosition));
+      end = Math.max(end, runs.lastEnd());
     }
+    runs.addMasked(start, end, outputPosition);
   }
 
   private final class Listener implements DtmfObserver {
