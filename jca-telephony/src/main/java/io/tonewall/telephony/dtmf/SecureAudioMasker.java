@@ -247,7 +247,7 @@ public final class SecureAudioMasker {
   }
 
   private void delayed(short[] frame, int offset, int n) {
-    copy(frame, offset, ring, inputPosition, n, true);
+    toRing(frame, offset, inputPosition, n);
     inputPosition += n;
     detector.process(frame, offset, n);
     long p = outputPosition;
@@ -268,7 +268,7 @@ public final class SecureAudioMasker {
       } else {
         long to = r < runs.size() ? Math.min(runs.start(r), end) : end;
         int length = (int) (to - p);
-        copy(frame, k, ring, p, length, false);
+        fromRing(p, frame, k, length);
         gain = 0;
         k += length;
         p = to;
@@ -311,22 +311,23 @@ public final class SecureAudioMasker {
     }
   }
 
-  /**
-   * Copies {@code n} samples between {@code frame[offset..]} and the ring from {@code position}.
-   */
-  private void copy(short[] frame, int offset, short[] ring, long position, int n, boolean in) {
-    int i = (int) (position & ringMask);
+  /** Puts {@code frame[offset..offset + n)} into the delay line at stream position {@code at}. */
+  private void toRing(short[] frame, int offset, long at, int n) {
+    int i = (int) (at & ringMask);
     int first = Math.min(n, ring.length - i);
-    if (in) {
-      System.arraycopy(frame, offset, ring, i, first);
-      if (first < n) {
-        System.arraycopy(frame, offset + first, ring, 0, n - first);
-      }
-    } else {
-      System.arraycopy(ring, i, frame, offset, first);
-      if (first < n) {
-        System.arraycopy(ring, 0, frame, offset + first, n - first);
-      }
+    System.arraycopy(frame, offset, ring, i, first);
+    if (first < n) {
+      System.arraycopy(frame, offset + first, ring, 0, n - first);
+    }
+  }
+
+  /** Takes {@code n} samples from stream position {@code at} out of the delay line into frame. */
+  private void fromRing(long at, short[] frame, int offset, int n) {
+    int i = (int) (at & ringMask);
+    int first = Math.min(n, ring.length - i);
+    System.arraycopy(ring, i, frame, offset, first);
+    if (first < n) {
+      System.arraycopy(ring, 0, frame, offset + first, n - first);
     }
   }
 

@@ -98,6 +98,20 @@ class SecureAudioMaskerTest {
   }
 
   @Test
+  void masksKeyAtTheVeryStart_whenSecureFromTheFirstSample() {
+    // given: the masking span reaches back before position 0 (into the look-ahead's fill)
+    short[] in = Signal.create().key('5', 100, -10).silence(200).toShorts();
+    SecureAudioMasker masker = new SecureAudioMasker(captured::add);
+    masker.enterSecureMode();
+    // when
+    short[] out = run(masker, in, 160);
+    // then
+    assertThat(Detection.of(out).keys(), is(""));
+    assertThat(masker.leakedSamples(), is(0L));
+    assertThat(captured.size(), is(1));
+  }
+
+  @Test
   void masksEachKeyWithTheSameToneSound() {
     // given
     List<long[]> spans = new ArrayList<>();
