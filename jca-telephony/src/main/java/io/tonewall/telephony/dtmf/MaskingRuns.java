@@ -38,10 +38,6 @@ final class MaskingRuns {
     return ends[i];
   }
 
-  boolean isMasked(int i) {
-    return masked[i];
-  }
-
   /** Positions before this are no longer known (runs were forgotten to make room). */
   long forgottenBefore() {
     return forgottenBefore;
