@@ -8,7 +8,7 @@
 # Needs: libspandsp-dev, sox, gcc, pkg-config, JDK 17, Maven.  DTMF_CHECK_DIR overrides the tools.
 set -e
 module=$(cd "$(dirname "$0")/.." && pwd)
-tools=${DTMF_CHECK_DIR:-/work/shared/tools/dtmf-check}
+tools=${DTMF_CHECK_DIR:-$module/../../shared/tools/dtmf-check}
 out="$module/target/dtmf-check"
 runs=${RUNS:-1}
 "$tools/build.sh" "$out" >/dev/null
