@@ -90,7 +90,7 @@ class EarDeploysOnPayaraServerIT {
             .filter(check -> check.getString("status").equals("UP"))
             .map(check -> check.getString("name"))
             .toList();
-    assertThat(up, hasItems("tonewall-database", "tonewall-telephony"));
+    assertThat(up, hasItems("tonewall-database", "tonewall-telephony", "tonewall-psp"));
   }
 
   @Test
@@ -127,7 +127,7 @@ class EarDeploysOnPayaraServerIT {
         if (!ready.body().isBlank()) {
           JsonObject health = json(ready.body());
           last = Optional.of(health);
-          if (ready.statusCode() == 200 && health.getJsonArray("checks").size() >= 2) {
+          if (ready.statusCode() == 200 && health.getJsonArray("checks").size() >= 3) {
             return health;
           }
         }
@@ -163,6 +163,7 @@ class EarDeploysOnPayaraServerIT {
     environment.put("TONEWALL_SIP_PORT", String.valueOf(SIP_PORT));
     environment.put("TONEWALL_RTP_PORTS", "41100-41199");
     environment.put("TONEWALL_BIND_ADDRESS", "127.0.0.1");
+    environment.put("TONEWALL_PSP_RECOVERY_DIR", domainDir.resolve("psp-recovery").toString());
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes());
     if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {

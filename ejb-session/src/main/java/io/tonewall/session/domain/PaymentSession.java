@@ -97,6 +97,7 @@ public class PaymentSession {
           "a " + transactionType + " session needs an amount above 0");
     }
     String reference = merchantReference.map(String::strip).orElse(null);
+    CardNumberGuard.requireNoCardNumber("merchant reference", reference);
     if (reference != null && (reference.length() > 64 || !reference.matches("[\\x20-\\x7E]*"))) {
       throw new IllegalArgumentException(
           "merchant reference must be at most 64 printable ASCII characters");

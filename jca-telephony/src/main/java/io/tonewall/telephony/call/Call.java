@@ -23,6 +23,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * One live call as the payment side sees it: which session it is linked to, whether the caller →
@@ -35,6 +36,7 @@ import java.util.Optional;
  */
 public final class Call implements MediaListener {
 
+  private static final Logger LOG = Logger.getLogger(Call.class.getName());
   private static final int AGENT_KEYS_KEPT = 20;
 
   private final String callId;
@@ -258,8 +260,10 @@ public final class Call implements MediaListener {
     }
   }
 
+  /** Logged once per silence (the relay reports it once); breaks secure mode. */
   @Override
   public synchronized void mediaTimedOut(Duration silence) {
+    LOG.info(() -> "no media on call " + callId + " for " + silence.toSeconds() + " s");
     broken(BreakReason.MEDIA_TIMEOUT);
   }
 

@@ -21,6 +21,10 @@ final class Loopback {
 
   static final Path WORK = Path.of("target", "it-loopback").toAbsolutePath();
   static final Path DTMF_TOOLS = Path.of("target", "dtmf-check").toAbsolutePath();
+
+  /** The shared folder beside the project root, as the other ITs find it. */
+  static final Path SHARED = Path.of("..", "..", "shared").toAbsolutePath().normalize();
+
   static final Path SCENARIOS = Path.of("src", "test", "resources", "sipp").toAbsolutePath();
 
   private static final List<Process> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -183,7 +187,8 @@ final class Loopback {
     Path binary = DTMF_TOOLS.resolve("dtmfcheck");
     if (!Files.isExecutable(binary)) {
       String tools =
-          System.getenv().getOrDefault("DTMF_CHECK_DIR", "/work/shared/tools/dtmf-check");
+          System.getenv()
+              .getOrDefault("DTMF_CHECK_DIR", SHARED.resolve("tools/dtmf-check").toString());
       Process build = start("dtmfcheck-build", List.of(tools + "/build.sh", DTMF_TOOLS.toString()));
       if (await(build, 180) != 0 || !Files.isExecutable(binary)) {
         fail("dtmfcheck could not be built: " + log("dtmfcheck-build"));

@@ -31,7 +31,10 @@ import org.junit.jupiter.api.Test;
 class TortureCorpusIT {
 
   private static final Path CORPUS =
-      Path.of(System.getenv().getOrDefault("RFC4475_CORPUS", "/work/shared/corpus/rfc4475"));
+      Path.of(
+          System.getenv()
+              .getOrDefault(
+                  "RFC4475_CORPUS", Loopback.SHARED.resolve("corpus/rfc4475").toString()));
 
   private ExecutorService relayThread;
   private TelephonyNode node;

@@ -1,0 +1,68 @@
+package io.tonewall.psp.api;
+
+import jakarta.resource.ResourceException;
+import java.util.List;
+
+/**
+ * One connection to the PSP adapter: a handle obtained from {@link PspConnectionFactory}, closed
+ * after use (try-with-resources).
+ *
+ * <p>Inside a JTA transaction, authorisations, token payments and tokenisations are sent at once
+ * (their outcome is needed now) and an approved authorisation is voided if the transaction rolls
+ * back; a sale is captured after commit where its configuration asks for capture on commit;
+ * captures, voids and refunds answer {@link Outcome#SCHEDULED} and are sent only after commit.
+ * Without a transaction every request is sent at once.
+ *
+ * <p>Declines, failures and unknown outcomes are results, not exceptions. Exceptions mean the
+ * request was refused before anything was sent ({@link PspRequestRejectedException}) or the
+ * connection is unusable.
+ */
+public interface PspConnection extends AutoCloseable {
+
+  /** Authorise (sale or pre-authorisation) with a card. */
+  PaymentResult authorise(AuthorisationRequest request) throws ResourceException;
+
+  /** Authorise with a stored token. */
+  PaymentResult payWithToken(TokenPaymentRequest request) throws ResourceException;
+
+  /** Create a reusable token without charging the card. */
+  PaymentResult tokenise(TokenisationRequest request) throws ResourceException;
+
+  /** Capture an authorisation fully or partly. */
+  PaymentResult capture(CaptureRequest request) throws ResourceException;
+
+  /** Void an uncaptured authorisation. */
+  PaymentResult voidAuthorisation(VoidRequest request) throws ResourceException;
+
+  /** Refund a captured payment fully or partly. */
+  PaymentResult refund(RefundRequest request) throws ResourceException;
+
+  /** Status of an earlier request made with this idempotency key. */
+  PaymentStatus status(String configuration, IdempotencyKey idempotencyKey)
+      throws ResourceException;
+
+  /** Status of a payment by its provider reference. */
+  PaymentStatus statusByReference(String configuration, String providerReference)
+      throws ResourceException;
+
+  /**
+   * Resolves an {@link Outcome#UNKNOWN} authorisation by asking the provider what happened: the
+   * answer is {@link Outcome#APPROVED} with its reference if it went through, {@link
+   * Outcome#DECLINED} or {@link Outcome#FAILED} if not, or still {@link Outcome#UNKNOWN} if the
+   * provider cannot tell yet (ask again later). Where the provider offers no status query (Adyen),
+   * an unresolved authorisation is cancelled by its merchant reference and reported {@link
+   * Outcome#FAILED}.
+   */
+  PaymentResult reconcile(String configuration, IdempotencyKey idempotencyKey)
+      throws ResourceException;
+
+  /**
+   * The PSP configurations this connection may use, in id order (the built-in {@code sandbox} among
+   * them unless the pool excludes it).
+   */
+  List<PspConfigurationSummary> configurations() throws ResourceException;
+
+  /** Releases the handle; the physical connection returns to the pool. */
+  @Override
+  void close() throws ResourceException;
+}
