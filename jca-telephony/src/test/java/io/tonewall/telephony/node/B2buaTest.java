@@ -266,6 +266,25 @@ class B2buaTest {
   }
 
   @Test
+  void relaysAgentsRefusalToCaller_andFreesTheCall() throws Exception {
+    // given
+    caller.send(SipPeer.invite("busy-1", caller.port(), port, G711_OFFER), port);
+    String invite = agent.receive();
+
+    // when
+    agent.send(SipPeer.response(invite, 486, "Busy Here", "", agent.port()), port);
+    String ackOfRefusal = agent.receive();
+    String refusal = caller.receive("SIP/2.0 100");
+
+    // then
+    assertThat(ackOfRefusal, startsWith("ACK "));
+    assertThat(refusal, startsWith("SIP/2.0 486 Busy Here"));
+    TelephonyMetrics after = awaitNoCalls();
+    assertThat(after.toString(), after.calls(), is(0));
+    assertThat(after.toString(), after.rtpPortsInUse(), is(0));
+  }
+
+  @Test
   void answers481_toByeOfUnknownCall() throws Exception {
     // when
     caller.send(
