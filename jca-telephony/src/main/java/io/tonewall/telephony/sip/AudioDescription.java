@@ -55,6 +55,9 @@ public final class AudioDescription {
    */
   public static AudioDescription parse(String sdp)
       throws MalformedSdpException, UnacceptableMediaException {
+    if (sdp.indexOf('\0') >= 0) {
+      throw new MalformedSdpException("session description contains NUL characters");
+    }
     String[] lines = sdp.split("\r?\n");
     if (lines.length == 0 || !lines[0].trim().equals("v=0")) {
       throw new MalformedSdpException("session description does not start with v=0");

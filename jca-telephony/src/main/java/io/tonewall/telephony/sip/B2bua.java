@@ -266,6 +266,12 @@ public final class B2bua implements SipListener {
       answer(st, reject(request, Response.BAD_REQUEST, "Headers in Request-URI"));
       return true;
     }
+    javax.sip.header.ContentLengthHeader length = request.getContentLength();
+    int received = request.getRawContent() == null ? 0 : request.getRawContent().length;
+    if (length != null && length.getContentLength() > received) {
+      answer(st, reject(request, Response.BAD_REQUEST, "Body shorter than Content-Length"));
+      return true;
+    }
     for (String single : SINGLE_VALUED) {
       java.util.ListIterator<?> values = request.getHeaders(single);
       if (values != null && values.hasNext()) {

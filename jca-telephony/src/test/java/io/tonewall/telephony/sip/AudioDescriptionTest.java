@@ -153,7 +153,8 @@ class AudioDescriptionTest {
             "v=0\r\nc=IN\r\nm=audio 4000 RTP/AVP 0\r\n",
             "v=0\r\nc=IN IP4 1.2.3.4\r\nm=audio 4000\r\n",
             "v=0\r\nc=IN IP4 1.2.3.4\r\nm=audio 99999 RTP/AVP 0\r\n",
-            "v=0\r\nnonsense\r\n")) {
+            "v=0\r\nnonsense\r\n",
+            "v=0\r\nc=IN IP4 1.2.3.4\r\nm=audio 4000 RTP/AVP 0\r\n\0\0\0")) {
       assertThrows(MalformedSdpException.class, () -> AudioDescription.parse(malformed), malformed);
     }
   }
