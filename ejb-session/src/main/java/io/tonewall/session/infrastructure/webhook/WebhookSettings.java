@@ -27,8 +27,8 @@ public class WebhookSettings {
   @ConfigProperty(name = "tonewall.webhook.max-backoff-seconds", defaultValue = "3600")
   long maxBackoffSeconds;
 
+  /** Dependent scope: a record cannot be proxied, and it is cheap to make. */
   @Produces
-  @ApplicationScoped
   RetrySchedule retrySchedule() {
     return new RetrySchedule(
         maxAttempts,
