@@ -7,12 +7,16 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.tonewall.session.infrastructure.keys.TokenSigningKey;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -259,17 +263,24 @@ class ApiSecurityIT {
     return ApiHttp.json(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), UTF_8));
   }
 
+  /** Signs claims with Tonewall's own key, read from TONEWALL_KEYS_DIR as the server does. */
   private static String signed(String claims) throws Exception {
-    TokenSigningKey key = TokenSigningKey.in(TokenSigningKey.configuredDirectory());
+    String pem =
+        Files.readString(Path.of(System.getenv("TONEWALL_KEYS_DIR"), "token-signing-key.pem"));
+    byte[] der =
+        Base64.getMimeDecoder()
+            .decode(
+                pem.replace("-----BEGIN PRIVATE KEY-----", "")
+                    .replace("-----END PRIVATE KEY-----", "")
+                    .strip());
+    PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
     Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
     String input =
-        url.encodeToString(
-                ("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + key.keyId() + "\"}")
-                    .getBytes(UTF_8))
+        url.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(UTF_8))
             + "."
             + url.encodeToString(claims.getBytes(UTF_8));
     Signature rs256 = Signature.getInstance("SHA256withRSA");
-    rs256.initSign(key.privateKey());
+    rs256.initSign(key);
     rs256.update(input.getBytes(UTF_8));
     return input + "." + url.encodeToString(rs256.sign());
   }

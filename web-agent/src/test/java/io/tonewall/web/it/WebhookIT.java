@@ -1,16 +1,20 @@
 package io.tonewall.web.it;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
-import io.tonewall.session.webhook.WebhookSignature;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -118,10 +122,16 @@ class WebhookIT {
     assertThat(ApiHttp.json(refused.body()).getString("detail"), containsString("http"));
   }
 
-  private static void assertSigned(WebhookReceiver.Received received, String secret) {
+  /** Verifies the header as a receiver would, per web-agent/README.md. */
+  private static void assertSigned(WebhookReceiver.Received received, String secret)
+      throws Exception {
+    assertThat(received.signature(), matchesPattern("t=[0-9]+,v1=[0-9a-f]{64}"));
     String t = received.signature().replaceAll("^t=([0-9]+),v1=.*$", "$1");
-    assertThat(
-        received.signature(),
-        is(WebhookSignature.header(secret, Long.parseLong(t), received.body())));
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(UTF_8), "HmacSHA256"));
+    String expected =
+        HexFormat.of().formatHex(mac.doFinal((t + "." + received.body()).getBytes(UTF_8)));
+    assertThat(received.signature(), is("t=" + t + ",v1=" + expected));
+    assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(t)) < 300, is(true));
   }
 }
