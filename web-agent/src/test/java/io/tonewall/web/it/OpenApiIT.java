@@ -50,11 +50,7 @@ class OpenApiIT {
     assertThat(expected.size(), greaterThan(5));
 
     // when
-    HttpResponse<String> response =
-        ApiHttp.send(
-            HttpRequest.newBuilder(base.toURI().resolve("/openapi"))
-                .header("Accept", "application/json")
-                .GET());
+    HttpResponse<String> response = openApiDocument();
 
     // then
     assertThat(response.statusCode(), is(200));
@@ -74,6 +70,23 @@ class OpenApiIT {
             .getJsonObject("clientCredentials")
             .getJsonObject("scopes"),
         hasKey("webhooks:manage"));
+  }
+
+  /** Payara builds the document a moment after deployment: wait up to 30 s for it. */
+  private HttpResponse<String> openApiDocument() throws Exception {
+    HttpResponse<String> response = null;
+    for (int attempt = 0; attempt < 30; attempt++) {
+      response =
+          ApiHttp.send(
+              HttpRequest.newBuilder(base.toURI().resolve("/openapi"))
+                  .header("Accept", "application/json")
+                  .GET());
+      if (response.statusCode() != 404) {
+        return response;
+      }
+      Thread.sleep(1000);
+    }
+    return response;
   }
 
   private static Set<String> jaxRsPaths() throws Exception {
