@@ -44,6 +44,7 @@ public class PaymentSessionBean implements Serializable {
             request.amount(),
             request.merchantReference(),
             clock().instant());
+    request.apiClientId().ifPresent(session::assignOwner);
     repository.add(session);
     sessionId = session.id();
     return SessionView.of(session);

@@ -4,9 +4,11 @@ import io.tonewall.session.domain.NewPaymentSession;
 import io.tonewall.session.domain.PaymentSession;
 import io.tonewall.session.domain.SessionNotFoundException;
 import io.tonewall.session.infrastructure.jpa.JpaPaymentSessionRepository;
+import io.tonewall.session.webhook.SessionChanged;
 import jakarta.ejb.EJB;
 import jakarta.ejb.NoSuchEJBException;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.time.Clock;
@@ -28,12 +30,41 @@ public class PaymentSessions {
 
   @Inject private Clock clock;
 
+  @Inject private Event<SessionChanged> changes;
+
   /** Opens a session held by its own stateful bean. */
   public SessionView open(NewPaymentSession request) {
     PaymentSessionBean bean = newSessionBean.get();
     SessionView view = bean.open(request);
     live.register(view.id(), bean);
+    changes.fire(
+        new SessionChanged(
+            view.id(),
+            request.apiClientId(),
+            Optional.empty(),
+            view.status().publicName(),
+            SessionChanged.CREATED,
+            view.createdAt()));
     return view;
+  }
+
+  /**
+   * Cancels a session owned by an API client.
+   *
+   * @throws SessionNotFoundException when no session has this id or another client owns it
+   */
+  public SessionView cancel(UUID id, String apiClientId) {
+    owned(id, apiClientId);
+    return cancel(id);
+  }
+
+  /**
+   * A session owned by an API client.
+   *
+   * @throws SessionNotFoundException when no session has this id or another client owns it
+   */
+  public SessionView find(UUID id, String apiClientId) {
+    return SessionView.of(owned(id, apiClientId));
   }
 
   /**
@@ -44,6 +75,29 @@ public class PaymentSessions {
    * @throws io.tonewall.session.domain.SessionAlreadyEndedException when it has already ended
    */
   public SessionView cancel(UUID id) {
+    PaymentSession before = repository.find(id).orElseThrow(() -> new SessionNotFoundException(id));
+    String previous = before.status().publicName();
+    Optional<String> owner = before.apiClientId();
+    SessionView view = cancelLiveOrRecord(id);
+    changes.fire(
+        new SessionChanged(
+            id,
+            owner,
+            Optional.of(previous),
+            view.status().publicName(),
+            SessionChanged.CANCELLED,
+            view.updatedAt()));
+    return view;
+  }
+
+  private PaymentSession owned(UUID id, String apiClientId) {
+    return repository
+        .find(id)
+        .filter(session -> session.isOwnedBy(apiClientId))
+        .orElseThrow(() -> new SessionNotFoundException(id));
+  }
+
+  private SessionView cancelLiveOrRecord(UUID id) {
     Optional<PaymentSessionBean> bean = live.find(id);
     live.forget(id);
     if (bean.isPresent()) {

@@ -45,6 +45,9 @@ public class PaymentSession {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
+  @Column(name = "api_client_id", length = 64)
+  private String apiClientId;
+
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
@@ -117,6 +120,29 @@ public class PaymentSession {
     }
     status = SessionStatus.CANCELLED;
     updatedAt = now;
+  }
+
+  /**
+   * Records the API client that opened the session; only that client sees it through the API.
+   *
+   * @throws IllegalStateException when the session already has an owner
+   */
+  public void assignOwner(String clientId) {
+    Objects.requireNonNull(clientId, "clientId");
+    if (apiClientId != null) {
+      throw new IllegalStateException("payment session " + id + " already has an owner");
+    }
+    apiClientId = clientId;
+  }
+
+  /** The API client that opened the session, if it was opened through the API. */
+  public Optional<String> apiClientId() {
+    return Optional.ofNullable(apiClientId);
+  }
+
+  /** True when {@code clientId} opened this session. */
+  public boolean isOwnedBy(String clientId) {
+    return apiClientId != null && apiClientId.equals(clientId);
   }
 
   public UUID id() {

@@ -34,6 +34,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,6 +52,15 @@ class PlatformIT {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @ArquillianResource private URL base;
+
+  private ApiHttp api;
+  private String token;
+
+  @BeforeEach
+  void obtainToken() throws Exception {
+    api = new ApiHttp(base);
+    token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
+  }
 
   @Deployment(testable = false)
   static WebArchive tonewall() {
@@ -241,7 +251,7 @@ class PlatformIT {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return get(app(path));
+    return path.startsWith("api/") ? api.get(path, token) : get(app(path));
   }
 
   /** A URL under the application's context root (the base URL may lack its trailing slash). */
@@ -257,13 +267,7 @@ class PlatformIT {
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(app(path))
-            .timeout(Duration.ofSeconds(20))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return api.post(path, body, token);
   }
 
   private static JsonObject json(String body) {

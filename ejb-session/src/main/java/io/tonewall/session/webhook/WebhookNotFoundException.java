@@ -1,0 +1,17 @@
+package io.tonewall.session.webhook;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * No webhook subscription or delivery has this id for the calling API client (another client's are
+ * reported the same way).
+ */
+@ApplicationException(rollback = true)
+public final class WebhookNotFoundException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  public WebhookNotFoundException(String what, String id) {
+    super("no " + what + " " + id);
+  }
+}

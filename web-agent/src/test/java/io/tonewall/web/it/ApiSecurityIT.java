@@ -1,0 +1,287 @@
+package io.tonewall.web.it;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The API's access rules on the real WAR: OAuth2 client-credentials tokens (RFC 6749 errors), 401
+ * without or with a bad token, 403 without the scope, 404 for another client's session, and
+ * Idempotency-Key replays. The second client, {@code it-other}, comes from {@code
+ * TONEWALL_BOOTSTRAP_CLIENTS} (web-agent/pom.xml).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ApiSecurityIT {
+
+  private static final String NEW_SESSION = "{\"amount\":1050,\"currency\":\"GBP\"}";
+
+  @ArquillianResource private URL base;
+
+  private ApiHttp api;
+
+  @Deployment(testable = false)
+  static WebArchive tonewall() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("tonewall.war")));
+  }
+
+  @BeforeEach
+  void connect() {
+    api = new ApiHttp(base);
+  }
+
+  @Test
+  void issuesShortLivedBearerToken_withTheClientsScopes() throws Exception {
+    // when
+    HttpResponse<String> response = api.requestToken(ApiHttp.CLIENT, ApiHttp.SECRET, null);
+
+    // then
+    assertThat(response.statusCode(), is(200));
+    assertThat(response.headers().firstValue("Cache-Control").orElseThrow(), is("no-store"));
+    JsonObject body = ApiHttp.json(response.body());
+    assertThat(body.getString("token_type"), is("Bearer"));
+    assertThat(body.getInt("expires_in"), is(300));
+    assertThat(
+        body.getString("scope"),
+        is("payments:refund sessions:read sessions:write webhooks:manage"));
+    JsonObject claims = claims(body.getString("access_token"));
+    assertThat(claims.getString("sub"), is(ApiHttp.CLIENT));
+    assertThat(claims.getString("iss"), is("tonewall"));
+    assertThat(claims.getJsonArray("groups").size(), is(4));
+    assertThat(claims.getString("jti").isEmpty(), is(false));
+  }
+
+  @Test
+  void refusesTokenRequests_withRfc6749Errors() throws Exception {
+    // when
+    HttpResponse<String> wrongSecret =
+        api.requestToken(ApiHttp.CLIENT, "not-the-secret-0123456789", null);
+    HttpResponse<String> unknownClient =
+        api.requestToken("nobody-here", "not-the-secret-0123456789", null);
+    HttpResponse<String> tooMuchScope =
+        api.requestToken(ApiHttp.OTHER_CLIENT, ApiHttp.OTHER_SECRET, "webhooks:manage");
+    HttpResponse<String> otherGrant =
+        ApiHttp.send(
+            java.net.http.HttpRequest.newBuilder(api.app("api/v1/oauth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "grant_type=password&client_id=it-client&client_secret="
+                            + ApiHttp.SECRET)));
+
+    // then
+    assertThat(wrongSecret.statusCode(), is(401));
+    assertThat(ApiHttp.json(wrongSecret.body()).getString("error"), is("invalid_client"));
+    assertThat(
+        wrongSecret.headers().firstValue("WWW-Authenticate").orElseThrow(), startsWith("Basic"));
+    assertThat(unknownClient.statusCode(), is(401));
+    assertThat(tooMuchScope.statusCode(), is(400));
+    assertThat(ApiHttp.json(tooMuchScope.body()).getString("error"), is("invalid_scope"));
+    assertThat(otherGrant.statusCode(), is(400));
+    assertThat(ApiHttp.json(otherGrant.body()).getString("error"), is("unsupported_grant_type"));
+  }
+
+  @Test
+  void answers401_withoutToken() throws Exception {
+    // when
+    HttpResponse<String> create = api.post("api/v1/sessions", NEW_SESSION, null);
+    HttpResponse<String> list = api.get("api/v1/webhooks", null);
+
+    // then
+    assertThat(create.statusCode(), is(401));
+    assertThat(list.statusCode(), is(401));
+  }
+
+  @Test
+  void answers401_forTamperedToken() throws Exception {
+    // given: the claims changed to another client, the signature kept
+    String token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
+    String[] parts = token.split("\\.");
+    String claims =
+        new String(Base64.getUrlDecoder().decode(parts[1]), UTF_8)
+            .replace(ApiHttp.CLIENT, ApiHttp.OTHER_CLIENT);
+    String tampered =
+        parts[0]
+            + "."
+            + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(UTF_8))
+            + "."
+            + parts[2];
+
+    // when
+    HttpResponse<String> response = api.post("api/v1/sessions", NEW_SESSION, tampered);
+
+    // then
+    assertThat(response.statusCode(), is(401));
+  }
+
+  @Test
+  void answers401_forExpiredToken() throws Exception {
+    // given: a token signed with Tonewall's own key, expired a minute ago
+    long now = Instant.now().getEpochSecond();
+    String expired =
+        signed(
+            "{\"iss\":\"tonewall\",\"sub\":\"it-client\",\"upn\":\"it-client\","
+                + "\"groups\":[\"sessions:write\"],\"iat\":"
+                + (now - 600)
+                + ",\"exp\":"
+                + (now - 60)
+                + ",\"jti\":\""
+                + UUID.randomUUID()
+                + "\"}");
+
+    // when
+    HttpResponse<String> response = api.post("api/v1/sessions", NEW_SESSION, expired);
+
+    // then
+    assertThat(response.statusCode(), is(401));
+  }
+
+  @Test
+  void answers403_whenTheTokenLacksTheScope() throws Exception {
+    // given
+    String readOnly = api.token(ApiHttp.CLIENT, ApiHttp.SECRET, "sessions:read");
+
+    // when
+    HttpResponse<String> response = api.post("api/v1/sessions", NEW_SESSION, readOnly);
+
+    // then
+    assertThat(response.statusCode(), is(403));
+    assertThat(
+        response.headers().firstValue("Content-Type").orElseThrow(),
+        startsWith("application/problem+json"));
+    assertThat(
+        response.headers().firstValue("WWW-Authenticate").orElseThrow(),
+        containsString("insufficient_scope"));
+  }
+
+  @Test
+  void answers404_forAnotherClientsSession() throws Exception {
+    // given
+    String owner = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
+    String other = api.token(ApiHttp.OTHER_CLIENT, ApiHttp.OTHER_SECRET);
+    String id =
+        ApiHttp.json(api.post("api/v1/sessions", NEW_SESSION, owner).body()).getString("id");
+
+    // when
+    HttpResponse<String> read = api.get("api/v1/sessions/" + id, other);
+    HttpResponse<String> cancel = api.post("api/v1/sessions/" + id + "/cancel", "", other);
+
+    // then
+    assertThat(read.statusCode(), is(404));
+    assertThat(cancel.statusCode(), is(404));
+    assertThat(api.get("api/v1/sessions/" + id, owner).statusCode(), is(200));
+    assertThat(
+        ApiHttp.json(api.get("api/v1/sessions/" + id, owner).body()).getString("status"),
+        is("Initial"));
+  }
+
+  @Test
+  void replaysTheFirstResponse_forTheSameIdempotencyKeyAndBody() throws Exception {
+    // given
+    String token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
+    String key = "it-" + UUID.randomUUID();
+
+    // when
+    HttpResponse<String> first = api.post("api/v1/sessions", NEW_SESSION, token, key);
+    HttpResponse<String> second = api.post("api/v1/sessions", NEW_SESSION, token, key);
+
+    // then
+    assertThat(first.statusCode(), is(201));
+    assertThat(second.statusCode(), is(201));
+    assertThat(second.body(), is(first.body()));
+    assertThat(second.headers().firstValue("Idempotent-Replayed").orElseThrow(), is("true"));
+    assertThat(first.headers().firstValue("Idempotent-Replayed").isPresent(), is(false));
+    assertThat(
+        second.headers().firstValue("Location").orElseThrow(),
+        is(first.headers().firstValue("Location").orElseThrow()));
+  }
+
+  @Test
+  void answers422_whenAnIdempotencyKeyComesBackWithAnotherBody() throws Exception {
+    // given
+    String token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
+    String key = "it-" + UUID.randomUUID();
+    api.post("api/v1/sessions", NEW_SESSION, token, key);
+
+    // when
+    HttpResponse<String> reused =
+        api.post("api/v1/sessions", "{\"amount\":999,\"currency\":\"GBP\"}", token, key);
+
+    // then
+    assertThat(reused.statusCode(), is(422));
+    assertThat(
+        ApiHttp.json(reused.body()).getString("type"), containsString("idempotency-key-reused"));
+  }
+
+  @Test
+  void keepsIdempotencyKeysApart_perClient() throws Exception {
+    // given
+    String key = "it-" + UUID.randomUUID();
+    String mine = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
+    String theirs = api.token(ApiHttp.OTHER_CLIENT, ApiHttp.OTHER_SECRET);
+
+    // when
+    HttpResponse<String> first = api.post("api/v1/sessions", NEW_SESSION, mine, key);
+    HttpResponse<String> second = api.post("api/v1/sessions", NEW_SESSION, theirs, key);
+
+    // then
+    assertThat(second.statusCode(), is(201));
+    assertThat(second.headers().firstValue("Idempotent-Replayed").isPresent(), is(false));
+    assertThat(
+        ApiHttp.json(second.body()).getString("id"),
+        not(ApiHttp.json(first.body()).getString("id")));
+  }
+
+  private static JsonObject claims(String token) {
+    return ApiHttp.json(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), UTF_8));
+  }
+
+  /** Signs claims with Tonewall's own key, read from TONEWALL_KEYS_DIR as the server does. */
+  private static String signed(String claims) throws Exception {
+    String pem =
+        Files.readString(Path.of(System.getenv("TONEWALL_KEYS_DIR"), "token-signing-key.pem"));
+    byte[] der =
+        Base64.getMimeDecoder()
+            .decode(
+                pem.replace("-----BEGIN PRIVATE KEY-----", "")
+                    .replace("-----END PRIVATE KEY-----", "")
+                    .strip());
+    PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+    Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+    String input =
+        url.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(UTF_8))
+            + "."
+            + url.encodeToString(claims.getBytes(UTF_8));
+    Signature rs256 = Signature.getInstance("SHA256withRSA");
+    rs256.initSign(key);
+    rs256.update(input.getBytes(UTF_8));
+    return input + "." + url.encodeToString(rs256.sign());
+  }
+}

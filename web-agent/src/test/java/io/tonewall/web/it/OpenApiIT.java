@@ -1,0 +1,128 @@
+package io.tonewall.web.it;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.is;
+
+import io.tonewall.web.api.TonewallApi;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Path;
+import java.io.File;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The served OpenAPI document describes every JAX-RS path of the WAR and its security scheme. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OpenApiIT {
+
+  @ArquillianResource private URL base;
+
+  @Deployment(testable = false)
+  static WebArchive tonewall() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("tonewall.war")));
+  }
+
+  @Test
+  void describesEveryJaxRsPath_andTheOAuth2Scheme() throws Exception {
+    // given: every @Path of the compiled resources, under /api
+    Set<String> expected = jaxRsPaths();
+    assertThat(expected.size(), greaterThan(5));
+
+    // when
+    HttpResponse<String> response = openApiDocument();
+
+    // then
+    assertThat(response.statusCode(), is(200));
+    JsonObject document = ApiHttp.json(response.body());
+    Set<String> described = document.getJsonObject("paths").keySet();
+    List<String> missing =
+        expected.stream()
+            .filter(path -> described.stream().noneMatch(d -> d.endsWith(path)))
+            .toList();
+    assertThat("paths missing from /openapi: " + missing, missing, is(empty()));
+    JsonObject schemes = document.getJsonObject("components").getJsonObject("securitySchemes");
+    assertThat(schemes, hasKey("oauth2"));
+    assertThat(
+        schemes
+            .getJsonObject("oauth2")
+            .getJsonObject("flows")
+            .getJsonObject("clientCredentials")
+            .getJsonObject("scopes"),
+        hasKey("webhooks:manage"));
+  }
+
+  /** Payara builds the document a moment after deployment: wait up to 30 s for it. */
+  private HttpResponse<String> openApiDocument() throws Exception {
+    HttpResponse<String> response = null;
+    for (int attempt = 0; attempt < 30; attempt++) {
+      response =
+          ApiHttp.send(
+              HttpRequest.newBuilder(base.toURI().resolve("/openapi"))
+                  .header("Accept", "application/json")
+                  .GET());
+      if (response.statusCode() != 404) {
+        return response;
+      }
+      Thread.sleep(1000);
+    }
+    return response;
+  }
+
+  private static Set<String> jaxRsPaths() throws Exception {
+    java.nio.file.Path classes =
+        Paths.get(TonewallApi.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    List<Class<?>> resources = new ArrayList<>();
+    try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
+      for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+        String name =
+            classes
+                .relativize(file)
+                .toString()
+                .replace(File.separatorChar, '.')
+                .replace(".class", "");
+        Class<?> type = Class.forName(name, false, OpenApiIT.class.getClassLoader());
+        if (type.isAnnotationPresent(Path.class)) {
+          resources.add(type);
+        }
+      }
+    }
+    Set<String> paths = new TreeSet<>();
+    for (Class<?> resource : resources) {
+      String root = "/api/" + strip(resource.getAnnotation(Path.class).value());
+      paths.add(root);
+      for (Method method : resource.getDeclaredMethods()) {
+        Path sub = method.getAnnotation(Path.class);
+        if (sub != null) {
+          paths.add(root + "/" + strip(sub.value()));
+        }
+      }
+    }
+    return paths;
+  }
+
+  private static String strip(String path) {
+    String stripped = path.startsWith("/") ? path.substring(1) : path;
+    return stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
+  }
+}
