@@ -13,10 +13,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,8 @@ class EarDeploysOnPayaraServerIT {
   private static final int ADMIN_PORT = PORT_BASE + 48;
   private static final int HTTP_PORT = PORT_BASE + 80;
   private static final int SIP_PORT = 15064;
+  private static final String CLIENT_ID = "ear-it-client";
+  private static final String CLIENT_SECRET = "ear-it-secret-0123456789";
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -94,22 +98,57 @@ class EarDeploysOnPayaraServerIT {
   }
 
   @Test
-  void opensPaymentSessionThroughTheApi() throws Exception {
+  void opensPaymentSessionThroughTheApi_withAnOAuth2Token() throws Exception {
     // given
     awaitReadiness(Duration.ofSeconds(90));
+    String basic =
+        Base64.getEncoder()
+            .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> token =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(api("oauth/token")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(token.body(), token.statusCode(), is(200));
 
     // when
     HttpResponse<String> created =
         HTTP.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/api/v1/sessions"))
+            HttpRequest.newBuilder(URI.create(api("sessions")))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + json(token.body()).getString("access_token"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":999,\"currency\":\"USD\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    // then
+    assertThat(created.body(), created.statusCode(), is(201));
+    assertThat(json(created.body()).getString("status"), is("Initial"));
+  }
+
+  @Test
+  void refusesTheApiWithoutAToken() throws Exception {
+    // given
+    awaitReadiness(Duration.ofSeconds(90));
+
+    // when
+    HttpResponse<String> refused =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(api("sessions")))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":999,\"currency\":\"USD\"}"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
 
     // then
-    assertThat(created.statusCode(), is(201));
-    assertThat(json(created.body()).getString("status"), is("Initial"));
+    assertThat(refused.statusCode(), is(401));
+  }
+
+  private static String api(String path) {
+    return "http://127.0.0.1:" + HTTP_PORT + "/api/v1/" + path;
   }
 
   private static JsonObject awaitReadiness(Duration limit) throws Exception {
@@ -164,6 +203,8 @@ class EarDeploysOnPayaraServerIT {
     environment.put("TONEWALL_RTP_PORTS", "41100-41199");
     environment.put("TONEWALL_BIND_ADDRESS", "127.0.0.1");
     environment.put("TONEWALL_PSP_RECOVERY_DIR", domainDir.resolve("psp-recovery").toString());
+    environment.put("TONEWALL_KEYS_DIR", domainDir.resolve("keys").toString());
+    environment.put("TONEWALL_BOOTSTRAP_CLIENT", CLIENT_ID + ":" + CLIENT_SECRET);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes());
     if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {

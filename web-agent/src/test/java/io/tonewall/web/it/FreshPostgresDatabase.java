@@ -5,12 +5,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Creates the empty PostgreSQL database an integration-test run uses, and drops those of earlier
- * runs. Run by the build before the integration tests: {@code host port database}.
+ * Creates the empty PostgreSQL database an integration-test run uses, and drops those of runs older
+ * than six hours. Run by the build before the integration tests: {@code host port database}.
  */
 public final class FreshPostgresDatabase {
 
@@ -31,8 +33,14 @@ public final class FreshPostgresDatabase {
           earlier.add(names.getString(1));
         }
       }
+      // Only databases of runs that ended long ago: a build beside this one may still use its own.
+      String cutoff =
+          LocalDateTime.now().minusHours(6).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
       for (String name : earlier) {
-        statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        String stamp = name.substring("tonewall_it_".length());
+        if (stamp.length() == cutoff.length() && stamp.compareTo(cutoff) < 0) {
+          statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
       }
       statement.execute("CREATE DATABASE " + args[2]);
       System.out.println("PostgreSQL database " + args[2] + " created on " + args[0]);
