@@ -1,5 +1,6 @@
 package io.tonewall.session.domain;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,6 +15,7 @@ import java.util.UUID;
  * compares the last entry with it, so that deleting entries from the end is detected too.
  */
 @Entity
+@Cacheable(false)
 @Table(name = "audit_chain_head")
 public class AuditChainHead {
 

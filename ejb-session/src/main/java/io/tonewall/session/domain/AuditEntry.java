@@ -1,5 +1,6 @@
 package io.tonewall.session.domain;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -21,6 +22,7 @@ import java.util.UUID;
  * hold no card data: event types and details are written from masked facts only.
  */
 @Entity
+@Cacheable(false)
 @Table(name = "audit_entry")
 public class AuditEntry {
 

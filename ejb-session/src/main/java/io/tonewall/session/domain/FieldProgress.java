@@ -4,11 +4,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import java.util.Optional;
 
 /**
- * The capture progress of one card field as stored with its session: state, digit count, brand and
- * last four of a complete number. Column names come from the owning entity's attribute overrides.
+ * The capture progress of one card field as stored with its session: capture state and digit count.
+ * Column names come from the owning entity's attribute overrides. The brand and last four of a
+ * complete card number are kept by the session itself.
  */
 @Embeddable
 public class FieldProgress {
@@ -20,30 +20,21 @@ public class FieldProgress {
   @Column(name = "digit_count", nullable = false)
   private int digitCount;
 
-  @Enumerated(EnumType.STRING)
-  @Column(name = "brand", length = 16)
-  private CardScheme scheme;
-
-  @Column(name = "last_four", length = 4)
-  private String lastFour;
-
   protected FieldProgress() {
     // for JPA
   }
 
-  private FieldProgress(CaptureState state, int digitCount, CardScheme scheme, String lastFour) {
+  private FieldProgress(CaptureState state, int digitCount) {
     this.state = state;
     this.digitCount = digitCount;
-    this.scheme = scheme;
-    this.lastFour = lastFour;
   }
 
   static FieldProgress notRequested() {
-    return new FieldProgress(CaptureState.NOT_REQUESTED, 0, null, null);
+    return new FieldProgress(CaptureState.NOT_REQUESTED, 0);
   }
 
   static FieldProgress requested() {
-    return new FieldProgress(CaptureState.REQUESTED, 0, null, null);
+    return new FieldProgress(CaptureState.REQUESTED, 0);
   }
 
   static FieldProgress of(FieldReport report) {
@@ -51,11 +42,7 @@ public class FieldProgress {
         !report.complete()
             ? CaptureState.REQUESTED
             : report.valid() ? CaptureState.COMPLETE : CaptureState.INVALID;
-    return new FieldProgress(
-        state,
-        report.digitCount(),
-        report.scheme().orElse(null),
-        state == CaptureState.COMPLETE ? report.lastFour().orElse(null) : null);
+    return new FieldProgress(state, report.digitCount());
   }
 
   public CaptureState state() {
@@ -71,22 +58,8 @@ public class FieldProgress {
     return state == CaptureState.COMPLETE;
   }
 
-  public Optional<CardScheme> scheme() {
-    return Optional.ofNullable(scheme);
-  }
-
-  public Optional<String> lastFour() {
-    return Optional.ofNullable(lastFour);
-  }
-
-  /**
-   * The masked form shown to agents and integrators: one {@code *} per digit keyed, with the last
-   * four of a complete card number, e.g. {@code ************4242}.
-   */
+  /** The masked form: one {@code *} per digit keyed. */
   public String masked() {
-    if (lastFour != null && digitCount >= 4) {
-      return "*".repeat(digitCount - 4) + lastFour;
-    }
     return "*".repeat(digitCount);
   }
 }

@@ -123,27 +123,28 @@ public class PaymentSession {
   @Embedded
   @AttributeOverrides({
     @AttributeOverride(name = "state", column = @Column(name = "number_state")),
-    @AttributeOverride(name = "digitCount", column = @Column(name = "number_digits")),
-    @AttributeOverride(name = "scheme", column = @Column(name = "number_brand")),
-    @AttributeOverride(name = "lastFour", column = @Column(name = "number_last_four"))
+    @AttributeOverride(name = "digitCount", column = @Column(name = "number_digits"))
   })
   private FieldProgress number;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "number_brand", length = 16)
+  private CardScheme numberScheme;
+
+  @Column(name = "number_last_four", length = 4)
+  private String numberLastFour;
 
   @Embedded
   @AttributeOverrides({
     @AttributeOverride(name = "state", column = @Column(name = "expiry_state")),
-    @AttributeOverride(name = "digitCount", column = @Column(name = "expiry_digits")),
-    @AttributeOverride(name = "scheme", column = @Column(name = "expiry_brand")),
-    @AttributeOverride(name = "lastFour", column = @Column(name = "expiry_last_four"))
+    @AttributeOverride(name = "digitCount", column = @Column(name = "expiry_digits"))
   })
   private FieldProgress expiry;
 
   @Embedded
   @AttributeOverrides({
     @AttributeOverride(name = "state", column = @Column(name = "security_code_state")),
-    @AttributeOverride(name = "digitCount", column = @Column(name = "security_code_digits")),
-    @AttributeOverride(name = "scheme", column = @Column(name = "security_code_brand")),
-    @AttributeOverride(name = "lastFour", column = @Column(name = "security_code_last_four"))
+    @AttributeOverride(name = "digitCount", column = @Column(name = "security_code_digits"))
   })
   private FieldProgress securityCode;
 
@@ -300,7 +301,12 @@ public class PaymentSession {
           "capture the card field " + report.field().apiName() + " before it is requested",
           state);
     }
-    setProgress(report.field(), FieldProgress.of(report));
+    FieldProgress progress = FieldProgress.of(report);
+    setProgress(report.field(), progress);
+    if (report.field() == CardField.NUMBER) {
+      numberScheme = report.scheme().orElse(null);
+      numberLastFour = progress.isComplete() ? report.lastFour().orElse(null) : null;
+    }
     state = incompleteFields().isEmpty() ? SessionState.READY : SessionState.SECURED;
     touch(now);
   }
@@ -673,13 +679,19 @@ public class PaymentSession {
 
   private void resetCardFields() {
     number = FieldProgress.notRequested();
+    numberScheme = null;
+    numberLastFour = null;
     expiry = FieldProgress.notRequested();
     securityCode = FieldProgress.notRequested();
   }
 
   private void setProgress(CardField field, FieldProgress progress) {
     switch (field) {
-      case NUMBER -> number = progress;
+      case NUMBER -> {
+        number = progress;
+        numberScheme = null;
+        numberLastFour = null;
+      }
       case EXPIRY -> expiry = progress;
       case SECURITY_CODE -> securityCode = progress;
     }
@@ -802,6 +814,28 @@ public class PaymentSession {
       case EXPIRY -> expiry;
       case SECURITY_CODE -> securityCode;
     };
+  }
+
+  /** The brand of the card number being keyed, once the capture recognises it. */
+  public Optional<CardScheme> numberScheme() {
+    return Optional.ofNullable(numberScheme);
+  }
+
+  /** The last four digits of the card number, once it is complete and valid. */
+  public Optional<String> numberLastFour() {
+    return Optional.ofNullable(numberLastFour);
+  }
+
+  /**
+   * A card field as agents and integrators may see it: one {@code *} per digit keyed, with the last
+   * four of a complete card number, e.g. {@code ************4242}.
+   */
+  public String masked(CardField field) {
+    FieldProgress progress = progress(field);
+    if (field == CardField.NUMBER && numberLastFour != null && progress.digitCount() >= 4) {
+      return "*".repeat(progress.digitCount() - 4) + numberLastFour;
+    }
+    return progress.masked();
   }
 
   /** Every card field's progress, in capture order. */

@@ -75,15 +75,15 @@ class PaymentSessionStateMachineTest {
     assertThat(session.state(), is(SessionState.SECURED));
     assertThat(session.status(), is(SessionStatus.IN_PROGRESS));
     assertThat(session.progress(CardField.NUMBER).digitCount(), is(7));
-    assertThat(session.progress(CardField.NUMBER).masked(), is("*******"));
+    assertThat(session.masked(CardField.NUMBER), is("*******"));
 
     // when
     captureCard(session);
 
     // then
     assertThat(session.state(), is(SessionState.READY));
-    assertThat(session.progress(CardField.NUMBER).masked(), is("************4242"));
-    assertThat(session.progress(CardField.NUMBER).scheme(), is(Optional.of(CardScheme.VISA)));
+    assertThat(session.masked(CardField.NUMBER), is("************4242"));
+    assertThat(session.numberScheme(), is(Optional.of(CardScheme.VISA)));
   }
 
   @Test
@@ -429,7 +429,7 @@ class PaymentSessionStateMachineTest {
     // then
     assertThat(session.state(), is(SessionState.CREATED));
     assertThat(session.status(), is(SessionStatus.INITIAL));
-    assertThat(session.progress(CardField.NUMBER).lastFour(), is(Optional.empty()));
+    assertThat(session.numberLastFour(), is(Optional.empty()));
   }
 
   @Test
