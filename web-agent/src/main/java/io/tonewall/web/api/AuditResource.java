@@ -1,0 +1,29 @@
+package io.tonewall.web.api;
+
+import io.tonewall.session.application.AuditTrail;
+import io.tonewall.web.api.dto.AuditVerificationResponse;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The audit trail: {@code /api/v1/audit}. */
+@Path("v1/audit")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+  @EJB private AuditTrail trail;
+
+  /**
+   * Verifies the whole hash chain: 200 with {@code intact} true, or false with where it breaks and
+   * why (a changed entry, a missing entry, entries missing from the end).
+   */
+  @GET
+  @Path("verification")
+  public AuditVerificationResponse verify() {
+    return AuditVerificationResponse.of(trail.verify());
+  }
+}
