@@ -3,7 +3,9 @@ package io.tonewall.session.application;
 import io.tonewall.session.domain.AuditChainVerifier;
 import io.tonewall.session.domain.AuditEntry;
 import io.tonewall.session.domain.AuditVerification;
+import io.tonewall.session.domain.SessionNotFoundException;
 import io.tonewall.session.infrastructure.jpa.JpaAuditTrail;
+import io.tonewall.session.infrastructure.jpa.JpaPaymentSessionRepository;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -18,6 +20,8 @@ public class AuditTrail {
   private static final int PAGE = 500;
 
   @EJB private JpaAuditTrail trail;
+
+  @EJB private JpaPaymentSessionRepository sessions;
 
   /**
    * Reads the whole chain, page by page, and checks every entry against the one before it and the
@@ -41,8 +45,15 @@ public class AuditTrail {
     }
   }
 
-  /** A session's audit entries, oldest first. */
+  /**
+   * A session's audit entries, oldest first.
+   *
+   * @throws SessionNotFoundException when no session has this id
+   */
   public List<AuditEntry> ofSession(UUID sessionId) {
+    if (sessions.find(sessionId).isEmpty()) {
+      throw new SessionNotFoundException(sessionId);
+    }
     return trail.ofSession(sessionId);
   }
 }

@@ -1,13 +1,16 @@
 package io.tonewall.web.api;
 
 import io.tonewall.session.application.AuditTrail;
+import io.tonewall.web.api.dto.AuditEntryResponse;
 import io.tonewall.web.api.dto.AuditVerificationResponse;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 
 /** The audit trail: {@code /api/v1/audit}. */
 @Path("v1/audit")
@@ -25,5 +28,14 @@ public class AuditResource {
   @Path("verification")
   public AuditVerificationResponse verify() {
     return AuditVerificationResponse.of(trail.verify());
+  }
+
+  /** A session's audit entries, oldest first; 404 for an unknown session. */
+  @GET
+  @Path("sessions/{id}")
+  public List<AuditEntryResponse> ofSession(@PathParam("id") String id) {
+    return trail.ofSession(RequestValues.id("session", id)).stream()
+        .map(AuditEntryResponse::of)
+        .toList();
   }
 }

@@ -243,9 +243,18 @@ class SessionsApiIT {
     // when
     JsonObject verification = json(get("api/v1/audit/verification").body());
 
+    JsonArray entries =
+        Json.createReader(new StringReader(get("api/v1/audit/sessions/" + id).body())).readArray();
+
     // then
     assertThat(verification.getBoolean("intact"), is(true));
     assertThat(verification.getJsonNumber("entriesChecked").longValue(), greaterThanOrEqualTo(2L));
+    assertThat(
+        entries.stream().map(e -> e.asJsonObject().getString("eventType")).toList(),
+        is(List.of("session.created", "session.cancelled")));
+    assertThat(
+        entries.getJsonObject(1).getString("previousHash"),
+        is(entries.getJsonObject(0).getString("entryHash")));
   }
 
   @Test
