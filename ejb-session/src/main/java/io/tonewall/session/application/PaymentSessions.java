@@ -54,6 +54,13 @@ public class PaymentSessions {
   }
 
   /**
+   * Opens a session and pays it at once with a stored PSP token (no call, no card, no live bean).
+   */
+  public SessionView payWithToken(NewPaymentSession request, String token) {
+    return transitions.payWithToken(request, token);
+  }
+
+  /**
    * The session's current state with its transactions, from its durable record (correct across
    * restarts).
    *

@@ -8,6 +8,8 @@ import io.tonewall.session.domain.FieldReport;
 import io.tonewall.session.domain.InvalidSessionInputException;
 import io.tonewall.session.domain.Money;
 import io.tonewall.session.domain.NewPaymentSession;
+import io.tonewall.session.domain.PaymentAttempt;
+import io.tonewall.session.domain.PaymentOutcome;
 import io.tonewall.session.domain.PaymentSession;
 import io.tonewall.session.domain.PaymentTransaction;
 import io.tonewall.session.domain.SessionNotFoundException;
@@ -230,6 +232,50 @@ public class SessionTransitions {
         "payment." + transaction.outcome().name().toLowerCase(Locale.ROOT),
         SessionJournal.describe(transaction));
     return SessionView.of(session, transactions.ofSession(id));
+  }
+
+  /**
+   * Opens a session and pays it at once with a stored PSP token (from an earlier {@code TOKENISE}
+   * session), in one transaction: the session row, the PSP request, the transaction row (with the
+   * token used), the audit entries and the events {@code session.created} and {@code
+   * payment.<outcome>}. A surcharge the configuration adds is charged as accepted by the caller.
+   *
+   * @throws InvalidSessionInputException for a malformed token or an unknown PSP configuration
+   */
+  public SessionView payWithToken(NewPaymentSession request, String token) {
+    if (token == null || !token.matches("[\\x21-\\x7E]{1,255}")) {
+      throw new InvalidSessionInputException(
+          "token must be 1-255 printable ASCII characters without spaces");
+    }
+    SessionView opened = open(request);
+    PaymentSession session = load(opened.id());
+    Instant now = clock.instant();
+    SessionStatus before = session.status();
+    PaymentAttempt attempt = session.startTokenPayment(now);
+    PaymentOutcome answer =
+        psp.payWithToken(
+            attempt.pspConfiguration(),
+            attempt.idempotencyKey(),
+            attempt.amount(),
+            token,
+            attempt.type());
+    PaymentTransaction transaction =
+        session.recordOutcome(
+            attempt,
+            new PaymentOutcome(
+                answer.outcome(),
+                answer.declineReason(),
+                answer.pspReference(),
+                Optional.of(token),
+                answer.card()),
+            now);
+    transactions.add(transaction);
+    record(
+        session,
+        before,
+        "payment." + transaction.outcome().name().toLowerCase(Locale.ROOT),
+        "with token " + SessionJournal.describe(transaction));
+    return SessionView.of(session, transactions.ofSession(session.id()));
   }
 
   /** Another card after a decline, a failure or a part payment. */

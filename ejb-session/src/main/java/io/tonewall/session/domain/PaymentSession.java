@@ -419,6 +419,35 @@ public class PaymentSession {
   }
 
   /**
+   * Starts paying a fresh session with a stored PSP token instead of a keyed card: {@code CREATED}
+   * becomes {@code PROCESSING} directly (no call, no card fields).
+   *
+   * @throws IllegalSessionTransitionException unless the session is fresh
+   * @throws InvalidSessionInputException for a tokenisation or refund session
+   */
+  public PaymentAttempt startTokenPayment(Instant now) {
+    requireActive(now);
+    requireState("pay with a token", SessionState.CREATED);
+    if (transactionType != TransactionType.SALE && transactionType != TransactionType.AUTHORISE) {
+      throw new InvalidSessionInputException("only a SALE or AUTHORISE can be paid with a token");
+    }
+    Optional<Money> surcharge = surcharge();
+    Money charge = surcharge.map(payment()::plus).orElse(payment());
+    attempts++;
+    state = SessionState.PROCESSING;
+    touch(now);
+    return new PaymentAttempt(
+        id(),
+        attempts,
+        transactionType,
+        charge,
+        surcharge.orElse(Money.zero(amount.currency())),
+        pspConfiguration,
+        false,
+        callReference());
+  }
+
+  /**
    * Records the PSP's answer to the attempt being processed and returns the transaction to store.
    * An approval counts towards the amount (unless it was an additional payment) and keeps the card
    * for up to {@value #MAX_ADDITIONAL_PAYMENTS} additional payments.

@@ -492,4 +492,30 @@ class PaymentSessionStateMachineTest {
     assertThrows(
         InvalidSessionInputException.class, () -> FieldReport.typing(CardField.SECURITY_CODE, 5));
   }
+
+  @Test
+  void paysAFreshSessionWithAToken_withoutCardFields() {
+    // given
+    PaymentSession session = sale(1200);
+
+    // when
+    PaymentAttempt attempt = session.startTokenPayment(later());
+    PaymentTransaction transaction =
+        session.recordOutcome(
+            attempt,
+            new PaymentOutcome(
+                Outcome.APPROVED,
+                Optional.empty(),
+                Optional.of("sbx_7"),
+                Optional.of("sbx_tok_3"),
+                Optional.empty()),
+            later());
+
+    // then
+    assertThat(attempt.amount(), is(Money.of(1200, "GBP")));
+    assertThat(transaction.pspToken(), is(Optional.of("sbx_tok_3")));
+    assertThat(session.status(), is(SessionStatus.FINISHED));
+    assertThrows(
+        IllegalSessionTransitionException.class, () -> readySale(1).startTokenPayment(later()));
+  }
 }

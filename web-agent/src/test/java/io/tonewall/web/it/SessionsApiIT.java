@@ -233,6 +233,41 @@ class SessionsApiIT {
   }
 
   @Test
+  void processesATokenPaymentWithTheSandboxPsp_recordingOutcomeAndAuditTogether() throws Exception {
+    // given: a token the sandbox never issued, which it answers FAILED (certainly not charged)
+    String body =
+        "{\"token\":\"sbx_tok_never_issued\",\"amount\":1500,\"currency\":\"GBP\","
+            + "\"merchantReference\":\"tok-1\"}";
+
+    // when
+    HttpResponse<String> paid = post("api/v1/token-payments", body);
+
+    // then
+    assertThat(paid.statusCode(), is(201));
+    JsonObject session = json(paid.body());
+    assertThat(session.getString("state"), is("FAILED"));
+    assertThat(session.getString("status"), is("Error"));
+    JsonObject transaction = session.getJsonArray("transactions").getJsonObject(0);
+    assertThat(transaction.getString("outcome"), is("FAILED"));
+    assertThat(transaction.getString("type"), is("SALE"));
+    assertThat(transaction.getJsonNumber("amount").longValue(), is(1500L));
+    assertThat(
+        json(get("api/v1/transactions/" + transaction.getString("id")).body()).getString("outcome"),
+        is("FAILED"));
+    JsonArray audit =
+        Json.createReader(
+                new StringReader(get("api/v1/audit/sessions/" + session.getString("id")).body()))
+            .readArray();
+    assertThat(
+        audit.stream().map(e -> e.asJsonObject().getString("eventType")).toList(),
+        is(List.of("session.created", "payment.failed")));
+    HttpResponse<String> refund =
+        post("api/v1/transactions/" + transaction.getString("id") + "/refunds", "{}");
+    assertThat(refund.statusCode(), is(409));
+    assertThat(json(refund.body()).getString("type"), endsWith("/refund-not-allowed"));
+  }
+
+  @Test
   void auditTrailVerifies_afterSessionsChange() throws Exception {
     // given
     String id =
