@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * The agent fields about the payer that an integrator may prefill or an agent may type: name,
  * address, postcode and e-mail. Each is optional; each is checked for length and form. No card data
- * may be entered here: a value with a run of 12 or more digits is refused.
+ * may be entered here: a value holding a likely card number ({@link CardNumberGuard}) is refused.
  */
 @Embeddable
 public class CustomerDetails {
@@ -19,7 +19,6 @@ public class CustomerDetails {
   private static final Pattern POSTCODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 -]{1,14}");
   private static final Pattern EMAIL =
       Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
-  private static final Pattern DIGIT_RUN = Pattern.compile(".*[0-9][0-9 -]{10,}[0-9].*");
 
   @Column(name = "customer_name", length = 100)
   private String name;
@@ -77,10 +76,7 @@ public class CustomerDetails {
     if (!form.matcher(stripped).matches()) {
       throw new InvalidSessionInputException(field + " is not well formed");
     }
-    if (DIGIT_RUN.matcher(stripped).matches()) {
-      throw new InvalidSessionInputException(
-          field + " must not contain a long run of digits (card numbers are never typed here)");
-    }
+    CardNumberGuard.requireNoCardNumber(field, stripped);
     return stripped;
   }
 

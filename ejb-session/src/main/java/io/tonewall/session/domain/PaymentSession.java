@@ -191,6 +191,7 @@ public class PaymentSession {
     Objects.requireNonNull(now, "now");
     requireAmountFits(request.transactionType(), request.amount());
     String reference = request.merchantReference().map(String::strip).orElse(null);
+    CardNumberGuard.requireNoCardNumber("merchant reference", reference);
     if (reference != null && (reference.length() > 64 || !reference.matches("[\\x20-\\x7E]*"))) {
       throw new InvalidSessionInputException(
           "merchant reference must be at most 64 printable ASCII characters");
@@ -699,6 +700,7 @@ public class PaymentSession {
 
   private static String callId(String value) {
     String stripped = value == null ? "" : value.strip();
+    CardNumberGuard.requireNoCardNumber("call reference", stripped);
     if (!CALL_REFERENCE.matcher(stripped).matches()) {
       throw new InvalidSessionInputException(
           "call reference must be 1-128 printable ASCII characters without spaces");

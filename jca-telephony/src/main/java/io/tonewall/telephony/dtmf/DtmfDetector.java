@@ -144,10 +144,15 @@ public final class DtmfDetector {
     return current >= 0;
   }
 
+  /**
+   * One block: the eight Goertzel filters and the energy in a single pass. Sixteen independent
+   * chains keep the FMA units busy where two passes of four were bound by FMA latency.
+   */
   private void analyse(long blockStart) {
     float[] x = block;
     float energy = 0;
     float a1 = 0, a2 = 0, b1 = 0, b2 = 0, c1 = 0, c2 = 0, d1 = 0, d2 = 0;
+    float e1 = 0, e2 = 0, f1 = 0, f2 = 0, g1 = 0, g2 = 0, h1 = 0, h2 = 0;
     for (int i = 0; i < BLOCK; i++) {
       float s = x[i];
       energy = Math.fma(s, s, energy);
@@ -155,6 +160,10 @@ public final class DtmfDetector {
       float b0 = Math.fma(R1, b1, s - b2);
       float c0 = Math.fma(R2, c1, s - c2);
       float d0 = Math.fma(R3, d1, s - d2);
+      float e0 = Math.fma(C0, e1, s - e2);
+      float f0 = Math.fma(C1, f1, s - f2);
+      float g0 = Math.fma(C2, g1, s - g2);
+      float h0 = Math.fma(C3, h1, s - h2);
       a2 = a1;
       a1 = a0;
       b2 = b1;
@@ -163,31 +172,23 @@ public final class DtmfDetector {
       c1 = c0;
       d2 = d1;
       d1 = d0;
+      e2 = e1;
+      e1 = e0;
+      f2 = f1;
+      f1 = f0;
+      g2 = g1;
+      g1 = g0;
+      h2 = h1;
+      h1 = h0;
     }
     rowPower[0] = power(a1, a2, R0);
     rowPower[1] = power(b1, b2, R1);
     rowPower[2] = power(c1, c2, R2);
     rowPower[3] = power(d1, d2, R3);
-    a1 = a2 = b1 = b2 = c1 = c2 = d1 = d2 = 0;
-    for (int i = 0; i < BLOCK; i++) {
-      float s = x[i];
-      float a0 = Math.fma(C0, a1, s - a2);
-      float b0 = Math.fma(C1, b1, s - b2);
-      float c0 = Math.fma(C2, c1, s - c2);
-      float d0 = Math.fma(C3, d1, s - d2);
-      a2 = a1;
-      a1 = a0;
-      b2 = b1;
-      b1 = b0;
-      c2 = c1;
-      c1 = c0;
-      d2 = d1;
-      d1 = d0;
-    }
-    colPower[0] = power(a1, a2, C0);
-    colPower[1] = power(b1, b2, C1);
-    colPower[2] = power(c1, c2, C2);
-    colPower[3] = power(d1, d2, C3);
+    colPower[0] = power(e1, e2, C0);
+    colPower[1] = power(f1, f2, C1);
+    colPower[2] = power(g1, g2, C2);
+    colPower[3] = power(h1, h2, C3);
 
     float meanPower = energy / BLOCK;
     int row = strongest(rowPower);
@@ -212,8 +213,7 @@ public final class DtmfDetector {
     float c = colPower[col];
     float[] rv = variantPower;
     float[] cv = variantPower2;
-    variants(ROW_VARIANTS[row], rv);
-    variants(COL_VARIANTS[col], cv);
+    variants(ROW_VARIANTS[row], COL_VARIANTS[col], rv, cv);
     float rFine = Math.max(r, Math.max(rv[0], rv[1]));
     float cFine = Math.max(c, Math.max(cv[0], cv[1]));
     if (rFine < MIN_POWER || cFine < MIN_POWER) {
@@ -284,18 +284,28 @@ public final class DtmfDetector {
     observer.digitDetected(digit);
   }
 
-  /** Five Goertzel filters over the block in one pass (independent chains run in parallel). */
-  private void variants(float[] k, float[] out) {
+  /**
+   * Ten Goertzel filters over the block in one pass: the five {@link #variants(double[])} of the
+   * row tone into {@code out}, those of the column tone into {@code out2}.
+   */
+  private void variants(float[] k, float[] m, float[] out, float[] out2) {
     float k0 = k[0], k1 = k[1], k2 = k[2], k3 = k[3], k4 = k[4];
+    float m0 = m[0], m1 = m[1], m2 = m[2], m3 = m[3], m4 = m[4];
     float a1 = 0, a2 = 0, b1 = 0, b2 = 0, c1 = 0, c2 = 0, d1 = 0, d2 = 0, e1 = 0, e2 = 0;
+    float f1 = 0, f2 = 0, g1 = 0, g2 = 0, h1 = 0, h2 = 0, i1 = 0, i2 = 0, j1 = 0, j2 = 0;
     float[] x = block;
-    for (int i = 0; i < BLOCK; i++) {
-      float s = x[i];
+    for (int n = 0; n < BLOCK; n++) {
+      float s = x[n];
       float a0 = Math.fma(k0, a1, s - a2);
       float b0 = Math.fma(k1, b1, s - b2);
       float c0 = Math.fma(k2, c1, s - c2);
       float d0 = Math.fma(k3, d1, s - d2);
       float e0 = Math.fma(k4, e1, s - e2);
+      float f0 = Math.fma(m0, f1, s - f2);
+      float g0 = Math.fma(m1, g1, s - g2);
+      float h0 = Math.fma(m2, h1, s - h2);
+      float i0 = Math.fma(m3, i1, s - i2);
+      float j0 = Math.fma(m4, j1, s - j2);
       a2 = a1;
       a1 = a0;
       b2 = b1;
@@ -306,12 +316,27 @@ public final class DtmfDetector {
       d1 = d0;
       e2 = e1;
       e1 = e0;
+      f2 = f1;
+      f1 = f0;
+      g2 = g1;
+      g1 = g0;
+      h2 = h1;
+      h1 = h0;
+      i2 = i1;
+      i1 = i0;
+      j2 = j1;
+      j1 = j0;
     }
     out[0] = power(a1, a2, k0);
     out[1] = power(b1, b2, k1);
     out[2] = power(c1, c2, k2);
     out[3] = power(d1, d2, k3);
     out[4] = power(e1, e2, k4);
+    out2[0] = power(f1, f2, m0);
+    out2[1] = power(g1, g2, m1);
+    out2[2] = power(h1, h2, m2);
+    out2[3] = power(i1, i2, m3);
+    out2[4] = power(j1, j2, m4);
   }
 
   private static int strongest(float[] p) {

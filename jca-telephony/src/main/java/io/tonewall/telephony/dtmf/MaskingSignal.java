@@ -8,6 +8,9 @@ package io.tonewall.telephony.dtmf;
  */
 public final class MaskingSignal {
 
+  /** Samples {@link #copyTo} copies with one array copy at least. */
+  private static final int COPY_CHUNK = 256;
+
   private static final int[] DTMF_HZ = {697, 770, 852, 941, 1209, 1336, 1477, 1633};
   private static final MaskingSignal SILENCE = new MaskingSignal(0, Double.NEGATIVE_INFINITY);
 
@@ -18,6 +21,9 @@ public final class MaskingSignal {
   private final int hz;
   private final double dbm0;
   private final short[] period;
+
+  /** The period repeated to at least {@link #COPY_CHUNK} more samples, for bulk copies. */
+  private final short[] periods;
 
   private MaskingSignal(int hz, double dbm0) {
     this.hz = hz;
@@ -31,6 +37,10 @@ public final class MaskingSignal {
       for (int n = 0; n < length; n++) {
         period[n] = (short) Math.round(peak * Math.sin(2 * Math.PI * hz * n / 8000.0));
       }
+    }
+    periods = new short[period.length * (1 + (COPY_CHUNK + period.length - 1) / period.length)];
+    for (int n = 0; n < periods.length; n += period.length) {
+      System.arraycopy(period, 0, periods, n, period.length);
     }
   }
 
@@ -79,7 +89,22 @@ public final class MaskingSignal {
 
   /** The signal's value at stream position {@code sample} (full level, before any fade). */
   public short sampleAt(long sample) {
-    return period[(int) (sample % period.length)];
+    return period[Math.floorMod(sample, period.length)];
+  }
+
+  /**
+   * Writes the signal from stream position {@code sample} on (full level) to {@code
+   * target[offset..offset + length)}: the same values as {@link #sampleAt}, copied in bulk.
+   */
+  void copyTo(long sample, short[] target, int offset, int length) {
+    int phase = Math.floorMod(sample, period.length);
+    while (length > 0) {
+      int n = Math.min(length, periods.length - phase);
+      System.arraycopy(periods, phase, target, offset, n);
+      offset += n;
+      length -= n;
+      phase = 0;
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.tonewall.telephony.dtmf;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -58,23 +59,22 @@ public final class SecureAudioMasker {
   private static final int PRE_ROLL = DtmfDetector.BLOCK + 16;
   private static final int CHUNK = 160;
   private static final int RAMP = 32;
+  private static final float STEP = 1f / RAMP;
+  private static final int HISTORY_RUNS = 32;
 
   private final int lookahead;
   private final MaskingSignal signal;
+  private final boolean silent;
   private final Consumer<DtmfDigit> digits;
   private final DtmfDetector detector;
   private final short[] ring;
-  private final boolean[] flags;
   private final int ringMask;
+  private final MaskingRuns runs;
 
   private boolean secure;
   private boolean delaying;
   private long inputPosition;
   private long outputPosition;
-  private long maskFrom;
-  private long markedFrom;
-  private long markedTo;
-  private long maskUntil;
   private long lastActivityEnd = Long.MIN_VALUE;
   private long leaked;
   private float gain;
@@ -102,12 +102,16 @@ public final class SecureAudioMasker {
     }
     this.lookahead = lookaheadMs * 8;
     this.signal = Objects.requireNonNull(signal, "signal");
+    this.silent = signal.isSilence();
     this.digits = Objects.requireNonNull(digits, "digits");
     this.detector = new DtmfDetector(new Listener());
-    int capacity = Integer.highestOneBit(lookahead + CHUNK + RAMP) * 2;
+    int capacity = Integer.highestOneBit(lookahead + CHUNK) * 2;
     this.ring = new short[capacity];
-    this.flags = new boolean[capacity];
     this.ringMask = capacity - 1;
+    // every run but the one holding the output position and the one reaching past the input is
+    // at least HANGOVER + 1 long including its gap, so this many fit ahead of the output; the rest
+    // is history for leak accounting
+    this.runs = new MaskingRuns((lookahead + CHUNK) / (HANGOVER + 1) + 2 + HISTORY_RUNS);
   }
 
   /** Processes a whole frame in place. */
@@ -148,7 +152,8 @@ public final class SecureAudioMasker {
    * nothing. Does not report a digit: the event itself carries it.
    *
    * @return true if the whole span was masked; false in normal mode or if part of it had already
-   *     been forwarded (that part is counted in {@link #leakedSamples()})
+   *     been forwarded unmasked (those samples are counted in {@link #leakedSamples()}, once: a
+   *     repeated call does not count them again, and samples already masked never count)
    * @throws IllegalArgumentException if {@code toSample < fromSample}
    */
   public boolean maskKeyPress(long fromSample, long toSample) {
@@ -158,9 +163,10 @@ public final class SecureAudioMasker {
     if (!delaying) {
       return false;
     }
-    boolean whole = fromSample >= outputPosition;
+    long forwarded = Math.min(toSample, outputPosition);
+    boolean whole = runs.allMasked(fromSample, forwarded);
     if (!whole) {
-      leaked += Math.min(toSample, outputPosition) - fromSample;
+      leaked += runs.countAndRecordLeak(fromSample, forwarded, outputPosition);
     }
     mark(fromSample, toSample + HANGOVER);
     return whole;
@@ -178,15 +184,14 @@ public final class SecureAudioMasker {
     delaying = true;
     boolean toneNow = detector.inDigit() || lastActivityEnd >= inputPosition - DtmfDetector.BLOCK;
     outputPosition = inputPosition - lookahead;
-    for (long p = outputPosition; p < inputPosition; p++) {
-      int i = (int) (p & ringMask);
-      ring[i] = 0;
-      flags[i] = toneNow;
+    int i = (int) (outputPosition & ringMask);
+    int first = Math.min(lookahead, ring.length - i);
+    Arrays.fill(ring, i, i + first, (short) 0);
+    Arrays.fill(ring, 0, lookahead - first, (short) 0);
+    runs.truncate(outputPosition);
+    if (toneNow) {
+      runs.addMasked(outputPosition, inputPosition + HANGOVER, outputPosition);
     }
-    markedFrom = 0;
-    markedTo = 0;
-    maskFrom = inputPosition;
-    maskUntil = toneNow ? inputPosition + HANGOVER : inputPosition;
   }
 
   /**
@@ -229,85 +234,126 @@ public final class SecureAudioMasker {
   }
 
   /**
-   * Samples in secure mode that should have been masked but had already been forwarded when the
-   * tone (or the RFC 4733 event) became known. Stays 0 with the default look-ahead; a leak sentinel
-   * should alarm on any increase.
+   * Samples in secure mode that should have been masked but had already been forwarded unmasked
+   * when the tone (or the RFC 4733 event) became known: for a detected tone, from one block before
+   * the first suspicious block (the masked pre-roll, which may hold the tone's start); for an
+   * event, its span. Each sample counts once, however often it is reported, and a sample that went
+   * out masked never counts. Stays 0 with a look-ahead of 28 ms or more; a leak sentinel should
+   * alarm on any increase. (Only the recent masking history is kept, a few dozen masked runs;
+   * samples older than that count as leaked whenever a span reaches back to them.)
    */
   public long leakedSamples() {
     return leaked;
   }
 
   private void delayed(short[] frame, int offset, int n) {
-    for (int k = 0; k < n; k++) {
-      long p = inputPosition + k;
-      int i = (int) (p & ringMask);
-      ring[i] = frame[offset + k];
-      flags[i] = p >= maskFrom && p < maskUntil;
-    }
+    toRing(frame, offset, inputPosition, n);
     inputPosition += n;
     detector.process(frame, offset, n);
-    boolean silent = signal.isSilence();
-    for (int k = 0; k < n; k++) {
-      long p = outputPosition + k;
-      int i = (int) (p & ringMask);
-      if (flags[i]) {
-        long ahead = p + RAMP;
-        boolean continues =
-            ahead < inputPosition
-                ? flags[(int) (ahead & ringMask)]
-                : ahead >= maskFrom && ahead < maskUntil;
-        gain = continues ? Math.min(1f, gain + 1f / RAMP) : Math.max(0f, gain - 1f / RAMP);
-        frame[offset + k] = silent ? 0 : (short) (signal.sampleAt(p) * gain);
+    long p = outputPosition;
+    long end = p + n;
+    int k = offset;
+    int r = runs.firstEndingAfter(p);
+    // runs ending after the output position are all masked (leaked runs lie before it)
+    while (p < end) {
+      if (r < runs.size() && runs.start(r) <= p) {
+        long runEnd = runs.end(r);
+        long to = Math.min(runEnd, end);
+        mask(frame, k, p, to, r);
+        k += (int) (to - p);
+        p = to;
+        if (to == runEnd) {
+          r++;
+        }
       } else {
+        long to = r < runs.size() ? Math.min(runs.start(r), end) : end;
+        int length = (int) (to - p);
+        fromRing(p, frame, k, length);
         gain = 0;
-        frame[offset + k] = ring[i];
+        k += length;
+        p = to;
       }
     }
-    outputPosition += n;
+    outputPosition = end;
     if (!secure) {
       leaveWhenClear();
     }
   }
 
-  private void leaveWhenClear() {
-    if (!delaying || detector.inDigit() || maskUntil > inputPosition) {
+  /**
+   * Writes the masking signal for {@code [from, to)}, which lies in masked run {@code r}, to {@code
+   * frame[offset..]}: fading in while the run continues {@value #RAMP} samples ahead, out when it
+   * does not, full level in between.
+   */
+  private void mask(short[] frame, int offset, long from, long to, int r) {
+    int length = (int) (to - from);
+    if (silent) {
+      Arrays.fill(frame, offset, offset + length, (short) 0);
       return;
     }
-    for (long p = outputPosition; p < inputPosition; p++) {
-      if (flags[(int) (p & ringMask)]) {
-        return;
+    signal.copyTo(from, frame, offset, length);
+    // full level while the run goes on beyond the ramp; only the fades are scaled
+    long steady = runs.end(r) - RAMP;
+    long p = from;
+    int k = offset;
+    while (p < to) {
+      if (gain == 1f && p < steady) {
+        int n = (int) (Math.min(to, steady) - p);
+        p += n;
+        k += n;
+      } else {
+        boolean continues = p < steady || runs.isMaskedAt(p + RAMP, r + 1);
+        gain = continues ? Math.min(1f, gain + STEP) : Math.max(0f, gain - STEP);
+        frame[k] = (short) (frame[k] * gain);
+        p++;
+        k++;
       }
+    }
+  }
+
+  /** Puts {@code frame[offset..offset + n)} into the delay line at stream position {@code at}. */
+  private void toRing(short[] frame, int offset, long at, int n) {
+    int i = (int) (at & ringMask);
+    int first = Math.min(n, ring.length - i);
+    System.arraycopy(frame, offset, ring, i, first);
+    if (first < n) {
+      System.arraycopy(frame, offset + first, ring, 0, n - first);
+    }
+  }
+
+  /** Takes {@code n} samples from stream position {@code at} out of the delay line into frame. */
+  private void fromRing(long at, short[] frame, int offset, int n) {
+    int i = (int) (at & ringMask);
+    int first = Math.min(n, ring.length - i);
+    System.arraycopy(ring, i, frame, offset, first);
+    if (first < n) {
+      System.arraycopy(ring, 0, frame, offset + first, n - first);
+    }
+  }
+
+  private void leaveWhenClear() {
+    if (!delaying || detector.inDigit() || runs.lastEnd() > outputPosition) {
+      return;
     }
     delaying = false;
     outputPosition = inputPosition;
     gain = 0;
   }
 
+  /**
+   * Masks {@code [from, to)} from the output position on. The part still in the delay line is
+   * masked exactly; the part not yet received joins the pending span of the future, and a gap
+   * between them is masked too (conservative).
+   */
   private void mark(long from, long to) {
     long start = Math.max(from, outputPosition);
-    long end = Math.min(to, inputPosition);
-    // [markedFrom, markedTo) is known to be flagged already: write only the new part
-    if (start >= markedFrom && start <= markedTo) {
-      start = markedTo;
-      markedTo = Math.max(markedTo, end);
-    } else if (end > start) {
-      markedFrom = start;
-      markedTo = end;
+    long end = to;
+    if (to > inputPosition && runs.lastEnd() > inputPosition) {
+      // merge with the pending span; a gap between them is masked too (conservative)
+      start = Math.min(start, Math.max(runs.lastStart(), inputPosition));
+      end = Math.max(end, runs.lastEnd());
     }
-    for (long p = start; p < end; p++) {
-      flags[(int) (p & ringMask)] = true;
-    }
-    if (to > inputPosition) {
-      long futureFrom = Math.max(from, inputPosition);
-      if (maskUntil <= inputPosition) {
-        maskFrom = futureFrom;
-        maskUntil = to;
-      } else {
-        // merge with the pending span; a gap between them is masked too (conservative)
-        maskFrom = Math.min(maskFrom, futureFrom);
-        maskUntil = Math.max(maskUntil, to);
-      }
-    }
+    runs.addMasked(start, end, outputPosition);
   }
 
   private final class Listener implements DtmfObserver {
@@ -325,10 +371,12 @@ public final class SecureAudioMasker {
       if (!delaying) {
         return;
       }
-      if (fromSample < outputPosition) {
-        leaked += Math.min(toSample, outputPosition) - fromSample;
+      // the pre-roll counts: the tone may have begun in the block before, too weak to flag it
+      long from = fromSample - PRE_ROLL;
+      if (from < outputPosition) {
+        leaked += runs.countAndRecordLeak(from, Math.min(toSample, outputPosition), outputPosition);
       }
-      mark(fromSample - PRE_ROLL, toSample + HANGOVER);
+      mark(from, toSample + HANGOVER);
     }
   }
 }

@@ -85,9 +85,6 @@ public final class AgentLegStream {
 
   private boolean keyKnown;
   private long keyStart;
-  private boolean registeredKnown;
-  private long registeredStart;
-  private long registeredUntil;
   private final long[] eventSpanStarts = new long[REMEMBERED_EVENT_SPANS];
   private final long[] eventSpanEnds = new long[REMEMBERED_EVENT_SPANS];
   private int eventSpanCount;
@@ -285,17 +282,7 @@ public final class AgentLegStream {
       bridge(gap, true, NO_INCOMING, out);
     }
     long from = masker.inputPosition() + RtpTimestamp.distance(coveredUntil(), start);
-    long to = from + current.duration();
-    if (registeredKnown && start == registeredStart) {
-      from = Math.max(from, registeredUntil);
-    } else {
-      registeredKnown = true;
-      registeredStart = start;
-    }
-    if (from < to) {
-      masker.maskKeyPress(from, to);
-      registeredUntil = to;
-    }
+    masker.maskKeyPress(from, from + current.duration());
     while (RtpTimestamp.distance(coveredUntil(), end) >= format.frameSamples()) {
       out.add(createPacket(format.frameSamples(), sequence.insert()));
     }

@@ -1,5 +1,6 @@
 package io.tonewall.telephony.sip;
 
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Properties;
 import java.util.TooManyListenersException;
@@ -7,6 +8,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ListeningPoint;
+import javax.sip.ObjectInUseException;
 import javax.sip.PeerUnavailableException;
 import javax.sip.SipException;
 import javax.sip.SipFactory;
@@ -116,12 +118,29 @@ public final class SipEndpoint implements AutoCloseable {
     return String.join(",", TRANSPORTS).toLowerCase(java.util.Locale.ROOT);
   }
 
+  /**
+   * Deletes a listening point. JAIN-SIP 1.3's {@code UDPMessageProcessor.stop} closes its socket
+   * and then iterates its worker list while workers leave it, which can throw {@link
+   * ConcurrentModificationException}; by then the socket is closed and the workers end on their
+   * own, so the race is logged and shutdown goes on.
+   */
+  private void deleteListeningPoint(ListeningPoint point) throws ObjectInUseException {
+    try {
+      stack.deleteListeningPoint(point);
+    } catch (ConcurrentModificationException e) {
+      LOG.log(
+          Level.WARNING,
+          "JAIN-SIP raced its own workers while closing " + point.getTransport() + "; continuing",
+          e);
+    }
+  }
+
   @Override
   public void close() {
     try {
       for (ListeningPoint point : provider.getListeningPoints()) {
         provider.removeListeningPoint(point);
-        stack.deleteListeningPoint(point);
+        deleteListeningPoint(point);
       }
       stack.deleteSipProvider(provider);
     } catch (SipException e) {

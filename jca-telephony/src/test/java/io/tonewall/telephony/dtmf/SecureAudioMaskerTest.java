@@ -98,6 +98,20 @@ class SecureAudioMaskerTest {
   }
 
   @Test
+  void masksKeyAtTheVeryStart_whenSecureFromTheFirstSample() {
+    // given: the masking span reaches back before position 0 (into the look-ahead's fill)
+    short[] in = Signal.create().key('5', 100, -10).silence(200).toShorts();
+    SecureAudioMasker masker = new SecureAudioMasker(captured::add);
+    masker.enterSecureMode();
+    // when
+    short[] out = run(masker, in, 160);
+    // then
+    assertThat(Detection.of(out).keys(), is(""));
+    assertThat(masker.leakedSamples(), is(0L));
+    assertThat(captured.size(), is(1));
+  }
+
+  @Test
   void masksEachKeyWithTheSameToneSound() {
     // given
     List<long[]> spans = new ArrayList<>();
@@ -137,14 +151,42 @@ class SecureAudioMaskerTest {
 
   @Test
   void countsLeakedSamples_whenLookaheadIsTooShort() {
-    // given
-    short[] in = keys("1234", 100, 100, -10, new ArrayList<>());
+    // given: a key starting 12.5 ms into a frame, so that tone is forwarded before it is detected
+    short[] in = Signal.create().silence(212.5).key('1', 100, -10).silence(100).toShorts();
     SecureAudioMasker masker = new SecureAudioMasker(5, MaskingSignal.silence(), captured::add);
     masker.enterSecureMode();
     // when
-    run(masker, in, 160);
-    // then
+    short[] out = run(masker, in, 160);
+    // then: tone did reach the output, and the masker knows
+    int lookahead = 5 * 8;
+    int toneStart = 1700;
+    boolean toneForwarded = false;
+    for (int p = toneStart; p < toneStart + 800; p++) {
+      toneForwarded |= out[p + lookahead] != 0 && out[p + lookahead] == in[p];
+    }
+    assertThat(toneForwarded, is(true));
     assertThat(masker.leakedSamples(), greaterThan(0L));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 17, 51, 77, 101, 140})
+  void masksEveryToneSample_andCountsNoLeak_withTheMinimumLookahead(int offsetSamples) {
+    // given: 28 ms of look-ahead, the documented minimum, and keys at any alignment
+    List<long[]> spans = new ArrayList<>();
+    short[] body = keys("1D", 60, 60, -20, spans);
+    short[] in = new short[body.length + offsetSamples];
+    System.arraycopy(body, 0, in, offsetSamples, body.length);
+    SecureAudioMasker masker = new SecureAudioMasker(28, MaskingSignal.silence(), captured::add);
+    masker.enterSecureMode();
+    // when
+    short[] out = run(masker, in, 160);
+    // then
+    for (long[] span : spans) {
+      for (long p = span[0] + offsetSamples; p < span[1] + offsetSamples; p++) {
+        assertThat("tone sample " + p, out[(int) p + 28 * 8], is((short) 0));
+      }
+    }
+    assertThat(masker.leakedSamples(), is(0L));
   }
 
   @ParameterizedTest
@@ -201,6 +243,60 @@ class SecureAudioMaskerTest {
     assertThat(normal.maskKeyPress(0, 100), is(false));
     assertThat(secure.maskKeyPress(1000, 1400), is(false));
     assertThat(secure.leakedSamples(), is(1600L - L - 1000));
+  }
+
+  @Test
+  void countsNoLeak_whenRfc4733KeyPressIsRegisteredAgainWithALaterEnd() {
+    // given: a key press registered in advance, then partly forwarded, masked
+    SecureAudioMasker masker = silentMasker();
+    masker.enterSecureMode();
+    masker.process(new short[1600]);
+    assertThat(masker.maskKeyPress(1600, 2000), is(true));
+    short[] audio = new short[800];
+    Arrays.fill(audio, (short) 1000);
+    masker.process(audio);
+    // when: the event's duration grows; same start, which has been forwarded already
+    boolean whole = masker.maskKeyPress(1600, 2400);
+    // then
+    assertThat(masker.outputPosition(), is(2400L - L));
+    assertThat(whole, is(true));
+    assertThat(masker.leakedSamples(), is(0L));
+  }
+
+  @Test
+  void countsLeakedPartExactly_andOnce_whenRfc4733KeyPressArrivesLate() {
+    // given: audio up to sample 1280 forwarded before the key press from 1000 is known
+    SecureAudioMasker masker = silentMasker();
+    masker.enterSecureMode();
+    masker.process(new short[1600]);
+    // when: registered late, then again as its duration grows
+    boolean first = masker.maskKeyPress(1000, 1400);
+    masker.process(new short[160]);
+    boolean again = masker.maskKeyPress(1000, 1560);
+    // then: [1000, 1280) leaked, counted once; [1280, ...) was masked in time
+    assertThat(first, is(false));
+    assertThat(again, is(false));
+    assertThat(masker.leakedSamples(), is(1280L - 1000));
+  }
+
+  @Test
+  void masksRfc4733KeyPress_acrossRepeatedRegistrations_asOneSpan() {
+    // given: an event registered in advance and then at every frame with a growing end
+    SecureAudioMasker masker = new SecureAudioMasker(captured::add);
+    masker.enterSecureMode();
+    short[] out = new short[6400];
+    // when
+    for (int i = 0; i < out.length; i += 160) {
+      if (i >= 1920 && i <= 3200) {
+        assertThat(masker.maskKeyPress(2000, i + 160), is(true));
+      }
+      masker.process(out, i, 160);
+    }
+    // then: one continuous masking tone from 2000 to the last end plus the hang-over
+    for (int p = 2000 + RAMP_DONE; p < 3360 + 160 - RAMP_DONE; p++) {
+      assertThat("sample " + p, out[p + L], is(MaskingSignal.STANDARD.sampleAt(p)));
+    }
+    assertThat(masker.leakedSamples(), is(0L));
   }
 
   @Test

@@ -56,10 +56,16 @@ final class DtmfCorpus {
 
   private DtmfCorpus() {}
 
-  /** The shared tool folder: $DTMF_CHECK_DIR or /work/shared/tools/dtmf-check. */
+  /**
+   * The shared tool folder: $DTMF_CHECK_DIR, else {@code ../shared/tools/dtmf-check} beside the
+   * project root (tests run in the module folder, one level below the root).
+   */
   static Path toolDir() {
     String env = System.getenv("DTMF_CHECK_DIR");
-    Path dir = Path.of(env != null ? env : "/work/shared/tools/dtmf-check");
+    Path dir =
+        env != null
+            ? Path.of(env)
+            : Path.of("..", "..", "shared", "tools", "dtmf-check").toAbsolutePath().normalize();
     if (!Files.isRegularFile(dir.resolve("build.sh"))) {
       fail("dtmf-check tools not found in " + dir + " (set DTMF_CHECK_DIR)");
     }

@@ -128,6 +128,20 @@ class PlatformIT {
   }
 
   @Test
+  void refusesCardNumberInMerchantReference_withoutEchoingIt() throws Exception {
+    // when
+    HttpResponse<String> refused =
+        post(
+            "api/v1/sessions",
+            "{\"amount\":100,\"currency\":\"GBP\",\"merchantReference\":\"4111 1111 1111 1111\"}");
+
+    // then
+    assertThat(refused.statusCode(), is(400));
+    assertThat(json(refused.body()).getString("detail"), containsString("card number"));
+    assertThat(refused.body(), not(containsString("4111")));
+  }
+
+  @Test
   void isReady_withTonewallsOwnChecksUp() throws Exception {
     // when
     HttpResponse<String> ready = get(healthUri());

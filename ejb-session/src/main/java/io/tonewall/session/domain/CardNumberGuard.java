@@ -1,0 +1,68 @@
+package io.tonewall.session.domain;
+
+/**
+ * Keeps card numbers out of free text. Integrators and agents type references, names and notes; if
+ * one of them holds what looks like a card number (13 to 19 digits, possibly separated by spaces or
+ * hyphens, passing the Luhn check), Tonewall refuses it rather than store it.
+ */
+public final class CardNumberGuard {
+
+  private static final int MIN_DIGITS = 13;
+  private static final int MAX_DIGITS = 19;
+
+  private CardNumberGuard() {}
+
+  /**
+   * Refuses free text that holds a likely card number.
+   *
+   * @param field the field's name, used in the message (the value never is)
+   * @throws CardNumberInFreeTextException when {@code text} holds one
+   */
+  public static void requireNoCardNumber(String field, String text) {
+    if (text != null && containsCardNumber(text)) {
+      throw new CardNumberInFreeTextException(field);
+    }
+  }
+
+  /**
+   * True when {@code text} holds a run of 13-19 digits (spaces or hyphens between them) passing
+   * Luhn.
+   */
+  public static boolean containsCardNumber(CharSequence text) {
+    int[] digits = new int[text.length()];
+    int count = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : '\0';
+      if (c >= '0' && c <= '9') {
+        digits[count++] = c - '0';
+      } else if ((c == ' ' || c == '-') && count > 0) {
+        continue;
+      } else {
+        if (isCardNumber(digits, count)) {
+          return true;
+        }
+        count = 0;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isCardNumber(int[] digits, int count) {
+    return count >= MIN_DIGITS && count <= MAX_DIGITS && luhn(digits, 0, count);
+  }
+
+  private static boolean luhn(int[] digits, int start, int length) {
+    int sum = 0;
+    for (int i = 0; i < length; i++) {
+      int digit = digits[start + length - 1 - i];
+      if (i % 2 == 1) {
+        digit *= 2;
+        if (digit > 9) {
+          digit -= 9;
+        }
+      }
+      sum += digit;
+    }
+    return sum % 10 == 0;
+  }
+}
