@@ -1,34 +1,37 @@
 package io.tonewall.session.application;
 
+import io.tonewall.session.domain.CardField;
+import io.tonewall.session.domain.CustomerDetails;
+import io.tonewall.session.domain.FieldReport;
+import io.tonewall.session.domain.Money;
 import io.tonewall.session.domain.NewPaymentSession;
-import io.tonewall.session.domain.PaymentSession;
-import io.tonewall.session.domain.SessionNotFoundException;
-import io.tonewall.session.infrastructure.jpa.JpaPaymentSessionRepository;
+import io.tonewall.session.domain.TransactionType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Remove;
 import jakarta.ejb.Stateful;
 import jakarta.ejb.StatefulTimeout;
-import jakarta.inject.Inject;
 import java.io.Serializable;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One payment session while it is live. Payara Micro serialises this bean after every call, so its
- * fields hold only the session id and serialisable bean references: never card data, never a
- * connection or a factory.
+ * One payment session while it is live: the entry point that serialises the requests made of one
+ * session (the container lets one call in at a time) and forwards each to {@link
+ * SessionTransitions}, which applies it to the session's row in a transaction. The row is the
+ * truth; this bean is a cache of who the session is.
+ *
+ * <p>Payara Micro serialises this bean after every call, so its fields hold only the session id and
+ * a serialisable bean reference: never card data, never a connection or a factory. Domain refusals
+ * are application exceptions: they roll the transaction back and keep the bean.
  */
 @Stateful
 @StatefulTimeout(value = 5, unit = TimeUnit.MINUTES)
 public class PaymentSessionBean implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  @EJB private JpaPaymentSessionRepository repository;
-
-  @Inject private transient Clock clock;
+  @EJB private SessionTransitions transitions;
 
   private UUID sessionId;
 
@@ -37,45 +40,88 @@ public class PaymentSessionBean implements Serializable {
     if (sessionId != null) {
       throw new IllegalStateException("payment session " + sessionId + " is already open");
     }
-    PaymentSession session =
-        PaymentSession.open(
-            request.mode(),
-            request.transactionType(),
-            request.amount(),
-            request.merchantReference(),
-            clock().instant());
-    request.apiClientId().ifPresent(session::assignOwner);
-    repository.add(session);
-    sessionId = session.id();
-    return SessionView.of(session);
+    SessionView view = transitions.open(request);
+    sessionId = view.id();
+    return view;
   }
 
-  /** The session as it stands now. */
+  /** The session as it stands now, with its transactions. */
   public SessionView view() {
-    return SessionView.of(record());
+    return transitions.view(id());
+  }
+
+  public SessionView secure(Optional<String> callReference) {
+    return transitions.secure(id(), callReference);
+  }
+
+  public SessionView secureLost() {
+    return transitions.secureLost(id());
+  }
+
+  public SessionView requestField(CardField field) {
+    return transitions.requestField(id(), field);
+  }
+
+  public SessionView resetField(CardField field) {
+    return transitions.resetField(id(), field);
+  }
+
+  public SessionView recordProgress(FieldReport report) {
+    return transitions.recordProgress(id(), report);
+  }
+
+  public SessionView updateCustomer(CustomerDetails details) {
+    return transitions.updateCustomer(id(), details);
+  }
+
+  public SessionView acceptSurcharge() {
+    return transitions.acceptSurcharge(id());
+  }
+
+  public SessionView switchPspConfiguration(String configuration) {
+    return transitions.switchPspConfiguration(id(), configuration);
+  }
+
+  public SessionView payPart(Money part) {
+    return transitions.payPart(id(), part);
+  }
+
+  public SessionView process() {
+    return transitions.process(id());
+  }
+
+  public SessionView retryWithAnotherCard() {
+    return transitions.retryWithAnotherCard(id());
+  }
+
+  public SessionView additionalPayment(Money extra) {
+    return transitions.additionalPayment(id(), extra);
+  }
+
+  public SessionView newPayment(TransactionType type, Money amount) {
+    return transitions.newPayment(id(), type, amount);
+  }
+
+  /** Ends the session after its outcomes, and this bean with it. */
+  @Remove
+  public SessionView end() {
+    return transitions.end(id());
   }
 
   /** Cancels the session and ends this bean. */
   @Remove
   public SessionView cancel() {
-    PaymentSession session = record();
-    session.cancel(clock().instant());
-    return SessionView.of(session);
+    return transitions.cancel(id());
   }
 
   public Optional<UUID> sessionId() {
     return Optional.ofNullable(sessionId);
   }
 
-  private PaymentSession record() {
+  private UUID id() {
     if (sessionId == null) {
       throw new IllegalStateException("payment session is not open");
     }
-    return repository.find(sessionId).orElseThrow(() -> new SessionNotFoundException(sessionId));
-  }
-
-  private Clock clock() {
-    // The transient clock is not restored by deserialisation on every server; fall back to UTC.
-    return clock != null ? clock : Clock.systemUTC();
+    return sessionId;
   }
 }

@@ -1,127 +1,189 @@
 package io.tonewall.session.application;
 
+import io.tonewall.session.domain.CardField;
+import io.tonewall.session.domain.CustomerDetails;
+import io.tonewall.session.domain.FieldReport;
+import io.tonewall.session.domain.InvalidSessionInputException;
+import io.tonewall.session.domain.Money;
 import io.tonewall.session.domain.NewPaymentSession;
-import io.tonewall.session.domain.PaymentSession;
-import io.tonewall.session.domain.SessionNotFoundException;
+import io.tonewall.session.domain.SessionStatus;
+import io.tonewall.session.domain.TransactionType;
 import io.tonewall.session.infrastructure.jpa.JpaPaymentSessionRepository;
-import io.tonewall.session.webhook.SessionChanged;
 import jakarta.ejb.EJB;
 import jakarta.ejb.NoSuchEJBException;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
-/** Opens payment sessions and finds them again, for the API and the console. */
+/**
+ * Opens payment sessions, finds them again and passes requests to them, for the API, the console
+ * and the adapters. A request goes to the session's live stateful bean when this node holds one;
+ * otherwise (after a restart, or once the bean has timed out) it is applied to the session's row
+ * directly. Each request runs in its own transaction.
+ */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PaymentSessions {
 
   private static final Logger LOG = Logger.getLogger(PaymentSessions.class.getName());
+
+  /** Largest page of sessions. */
+  public static final int MAX_PAGE_SIZE = 100;
 
   @Inject private Provider<PaymentSessionBean> newSessionBean;
 
   @EJB private LiveSessions live;
 
+  @EJB private SessionTransitions transitions;
+
   @EJB private JpaPaymentSessionRepository repository;
-
-  @Inject private Clock clock;
-
-  @Inject private Event<SessionChanged> changes;
 
   /** Opens a session held by its own stateful bean. */
   public SessionView open(NewPaymentSession request) {
     PaymentSessionBean bean = newSessionBean.get();
     SessionView view = bean.open(request);
     live.register(view.id(), bean);
-    changes.fire(
-        new SessionChanged(
-            view.id(),
-            request.apiClientId(),
-            Optional.empty(),
-            view.status().publicName(),
-            SessionChanged.CREATED,
-            view.createdAt()));
     return view;
   }
 
   /**
-   * Cancels a session owned by an API client.
-   *
-   * @throws SessionNotFoundException when no session has this id or another client owns it
+   * Opens a session and pays it at once with a stored PSP token (no call, no card, no live bean).
    */
-  public SessionView cancel(UUID id, String apiClientId) {
-    owned(id, apiClientId);
-    return cancel(id);
+  public SessionView payWithToken(NewPaymentSession request, String token) {
+    return transitions.payWithToken(request, token);
   }
 
   /**
-   * A session owned by an API client.
+   * The session's current state with its transactions, from its durable record (correct across
+   * restarts).
    *
-   * @throws SessionNotFoundException when no session has this id or another client owns it
+   * @throws io.tonewall.session.domain.SessionNotFoundException when no session has this id
    */
-  public SessionView find(UUID id, String apiClientId) {
-    return SessionView.of(owned(id, apiClientId));
+  public SessionView find(UUID id) {
+    return transitions.view(id);
   }
 
   /**
-   * Cancels a session: through its live bean when this node holds one, else on its record (after a
-   * restart, or once the bean has timed out).
+   * One page of sessions, newest first.
    *
-   * @throws SessionNotFoundException when no session has this id
+   * @throws InvalidSessionInputException when page or size is out of range
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public SessionPage list(
+      int page, int size, Optional<SessionStatus> status, Optional<String> apiClientId) {
+    if (page < 0 || page > 100_000) {
+      throw new InvalidSessionInputException("page must be 0 to 100000");
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new InvalidSessionInputException("size must be 1 to " + MAX_PAGE_SIZE);
+    }
+    return new SessionPage(
+        repository.page(page, size, status, apiClientId).stream().map(SessionView::of).toList(),
+        page,
+        size,
+        repository.count(status, apiClientId));
+  }
+
+  public SessionView secure(UUID id, Optional<String> callReference) {
+    return route(
+        id, bean -> bean.secure(callReference), () -> transitions.secure(id, callReference));
+  }
+
+  public SessionView secureLost(UUID id) {
+    return route(id, PaymentSessionBean::secureLost, () -> transitions.secureLost(id));
+  }
+
+  public SessionView requestField(UUID id, CardField field) {
+    return route(id, bean -> bean.requestField(field), () -> transitions.requestField(id, field));
+  }
+
+  public SessionView resetField(UUID id, CardField field) {
+    return route(id, bean -> bean.resetField(field), () -> transitions.resetField(id, field));
+  }
+
+  /** Progress reported by the capture (per digit; only completions are audited). */
+  public SessionView recordProgress(UUID id, FieldReport report) {
+    return route(
+        id, bean -> bean.recordProgress(report), () -> transitions.recordProgress(id, report));
+  }
+
+  public SessionView updateCustomer(UUID id, CustomerDetails details) {
+    return route(
+        id, bean -> bean.updateCustomer(details), () -> transitions.updateCustomer(id, details));
+  }
+
+  public SessionView acceptSurcharge(UUID id) {
+    return route(id, PaymentSessionBean::acceptSurcharge, () -> transitions.acceptSurcharge(id));
+  }
+
+  public SessionView switchPspConfiguration(UUID id, String configuration) {
+    return route(
+        id,
+        bean -> bean.switchPspConfiguration(configuration),
+        () -> transitions.switchPspConfiguration(id, configuration));
+  }
+
+  public SessionView payPart(UUID id, Money part) {
+    return route(id, bean -> bean.payPart(part), () -> transitions.payPart(id, part));
+  }
+
+  /** Processes the payment (see {@link SessionTransitions#process}). */
+  public SessionView process(UUID id) {
+    return route(id, PaymentSessionBean::process, () -> transitions.process(id));
+  }
+
+  public SessionView retryWithAnotherCard(UUID id) {
+    return route(
+        id, PaymentSessionBean::retryWithAnotherCard, () -> transitions.retryWithAnotherCard(id));
+  }
+
+  public SessionView additionalPayment(UUID id, Money extra) {
+    return route(
+        id, bean -> bean.additionalPayment(extra), () -> transitions.additionalPayment(id, extra));
+  }
+
+  public SessionView newPayment(UUID id, TransactionType type, Money amount) {
+    return route(
+        id, bean -> bean.newPayment(type, amount), () -> transitions.newPayment(id, type, amount));
+  }
+
+  /** Ends the session after its outcomes. */
+  public SessionView end(UUID id) {
+    SessionView view = route(id, PaymentSessionBean::end, () -> transitions.end(id));
+    live.forget(id);
+    return view;
+  }
+
+  /**
+   * Cancels a session.
+   *
+   * @throws io.tonewall.session.domain.SessionNotFoundException when no session has this id
    * @throws io.tonewall.session.domain.SessionAlreadyEndedException when it has already ended
    */
   public SessionView cancel(UUID id) {
-    PaymentSession before = repository.find(id).orElseThrow(() -> new SessionNotFoundException(id));
-    String previous = before.status().publicName();
-    Optional<String> owner = before.apiClientId();
-    SessionView view = cancelLiveOrRecord(id);
-    changes.fire(
-        new SessionChanged(
-            id,
-            owner,
-            Optional.of(previous),
-            view.status().publicName(),
-            SessionChanged.CANCELLED,
-            view.updatedAt()));
+    SessionView view = route(id, PaymentSessionBean::cancel, () -> transitions.cancel(id));
+    live.forget(id);
     return view;
   }
 
-  private PaymentSession owned(UUID id, String apiClientId) {
-    return repository
-        .find(id)
-        .filter(session -> session.isOwnedBy(apiClientId))
-        .orElseThrow(() -> new SessionNotFoundException(id));
-  }
-
-  private SessionView cancelLiveOrRecord(UUID id) {
+  private SessionView route(
+      UUID id, Function<PaymentSessionBean, SessionView> onBean, Supplier<SessionView> onRecord) {
     Optional<PaymentSessionBean> bean = live.find(id);
-    live.forget(id);
     if (bean.isPresent()) {
       try {
-        return bean.get().cancel();
+        return onBean.apply(bean.get());
       } catch (NoSuchEJBException e) {
-        LOG.fine(() -> "live bean of session " + id + " had already ended; cancelling its record");
+        live.forget(id);
+        LOG.fine(() -> "live bean of session " + id + " has gone; applying to its record");
       }
     }
-    PaymentSession session =
-        repository.find(id).orElseThrow(() -> new SessionNotFoundException(id));
-    session.cancel(clock.instant());
-    return SessionView.of(session);
-  }
-
-  /**
-   * The session's current state, from its durable record (correct across restarts).
-   *
-   * @throws SessionNotFoundException when no session has this id
-   */
-  public SessionView find(UUID id) {
-    return repository
-        .find(id)
-        .map(SessionView::of)
-        .orElseThrow(() -> new SessionNotFoundException(id));
+    return onRecord.get();
   }
 }

@@ -1,7 +1,7 @@
 package io.tonewall.session.domain;
 
 /** A free-text field held what looks like a card number; it was refused, not stored. */
-public final class CardNumberInFreeTextException extends IllegalArgumentException {
+public final class CardNumberInFreeTextException extends InvalidSessionInputException {
 
   private static final long serialVersionUID = 1L;
 

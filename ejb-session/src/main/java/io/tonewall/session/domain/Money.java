@@ -55,6 +55,58 @@ public class Money implements Serializable {
     return new Money(minorUnits, currency);
   }
 
+  /** Nothing, in a currency. */
+  public static Money zero(String currency) {
+    return of(0, currency);
+  }
+
+  /**
+   * This amount plus another of the same currency.
+   *
+   * @throws InvalidMoneyException when the currencies differ or the sum is out of range
+   */
+  public Money plus(Money other) {
+    requireSameCurrency(other);
+    return of(minorUnits + other.minorUnits, currency);
+  }
+
+  /**
+   * This amount minus another of the same currency.
+   *
+   * @throws InvalidMoneyException when the currencies differ or the result would be negative
+   */
+  public Money minus(Money other) {
+    requireSameCurrency(other);
+    return of(minorUnits - other.minorUnits, currency);
+  }
+
+  /** True when this amount is more than another of the same currency. */
+  public boolean exceeds(Money other) {
+    requireSameCurrency(other);
+    return minorUnits > other.minorUnits;
+  }
+
+  /** True for an amount of zero. */
+  public boolean isZero() {
+    return minorUnits == 0;
+  }
+
+  /** Part of this amount in basis points (1/100 of a percent), rounded up to a whole minor unit. */
+  public Money basisPoints(int basisPoints) {
+    if (basisPoints < 0 || basisPoints > 10_000) {
+      throw new InvalidMoneyException("basis points must be 0 to 10000, was " + basisPoints);
+    }
+    long part = Math.multiplyExact(minorUnits, (long) basisPoints);
+    return of(part / 10_000 + (part % 10_000 == 0 ? 0 : 1), currency);
+  }
+
+  private void requireSameCurrency(Money other) {
+    if (!currency.equals(other.currency)) {
+      throw new InvalidMoneyException(
+          "currency " + other.currency + " differs from the session's " + currency);
+    }
+  }
+
   public long minorUnits() {
     return minorUnits;
   }

@@ -2,8 +2,8 @@ package io.tonewall.session.domain;
 
 import java.util.UUID;
 
-/** An action was asked of a session that has already ended. */
-public final class SessionAlreadyEndedException extends IllegalStateException {
+/** An action was asked of a session that has already ended (cancelled, timed out, ended). */
+public final class SessionAlreadyEndedException extends SessionStateException {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,13 @@
 package io.tonewall.session.domain;
 
-/** The public status of a payment session, as integrators see it. */
+/**
+ * The public status of a payment session, as integrators see it. Derived from the internal {@link
+ * SessionState} by {@link PaymentSession#status()}: {@code Initial} (created, not secure yet),
+ * {@code InProgress} (capturing, processing, split or unknown outcome pending), {@code Finished}
+ * (the amount is paid, or the session ended after an approval), {@code Error} (the last payment was
+ * declined or failed; a retry may follow), {@code TimeOut}, {@code ExpiredOnProviderSide} (a
+ * pay-by-link session whose link expired) and {@code Cancelled}.
+ */
 public enum SessionStatus {
   INITIAL("Initial"),
   IN_PROGRESS("InProgress"),
@@ -21,8 +28,19 @@ public enum SessionStatus {
     return publicName;
   }
 
-  /** True once nothing more can happen in the session. */
-  public boolean isFinal() {
-    return this != INITIAL && this != IN_PROGRESS;
+  /**
+   * The status with this public name.
+   *
+   * @throws InvalidSessionInputException when no status has it
+   */
+  public static SessionStatus fromPublicName(String name) {
+    for (SessionStatus status : values()) {
+      if (status.publicName.equals(name)) {
+        return status;
+      }
+    }
+    throw new InvalidSessionInputException(
+        "status must be one of Initial, InProgress, Finished,"
+            + " Error, TimeOut, ExpiredOnProviderSide, Cancelled");
   }
 }

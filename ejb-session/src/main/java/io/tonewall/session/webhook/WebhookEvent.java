@@ -1,5 +1,6 @@
 package io.tonewall.session.webhook;
 
+import io.tonewall.session.application.SessionChanged;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Objects;
@@ -29,9 +30,9 @@ public record WebhookEvent(String id, String type, String json) {
             .add("id", id)
             .add("type", change.eventType())
             .add("sessionId", change.sessionId().toString())
-            .add("status", change.status());
-    change.previousStatus().ifPresent(previous -> body.add("previousStatus", previous));
-    body.add("occurredAt", change.occurredAt().toString());
+            .add("status", change.newStatus().publicName())
+            .add("previousStatus", change.oldStatus().publicName())
+            .add("occurredAt", change.occurredAt().toString());
     return new WebhookEvent(id, change.eventType(), body.build().toString());
   }
 }

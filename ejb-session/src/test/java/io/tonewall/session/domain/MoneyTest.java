@@ -43,4 +43,21 @@ class MoneyTest {
         containsString("not an ISO 4217 currency"));
     assertThrows(InvalidMoneyException.class, () -> Money.of(1, null));
   }
+
+  @Test
+  void roundsSurchargeUpToAWholeMinorUnit() {
+    // when
+    Money surcharge = Money.of(999, "GBP").basisPoints(150);
+
+    // then: 14.985 pence rounds up
+    assertThat(surcharge, is(Money.of(15, "GBP")));
+    assertThat(Money.of(1000, "GBP").basisPoints(150), is(Money.of(15, "GBP")));
+  }
+
+  @Test
+  void refusesArithmeticAcrossCurrencies_andBelowZero() {
+    assertThrows(InvalidMoneyException.class, () -> Money.of(1, "GBP").plus(Money.of(1, "EUR")));
+    assertThrows(InvalidMoneyException.class, () -> Money.of(1, "GBP").minus(Money.of(2, "GBP")));
+    assertThat(Money.of(5, "GBP").minus(Money.of(2, "GBP")), is(Money.of(3, "GBP")));
+  }
 }

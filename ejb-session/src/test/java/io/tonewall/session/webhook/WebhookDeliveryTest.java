@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.tonewall.session.application.SessionChanged;
+import io.tonewall.session.domain.SessionStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -105,9 +107,9 @@ class WebhookDeliveryTest {
         new SessionChanged(
             UUID.fromString("3f0b8c1e-0000-4000-8000-000000000001"),
             Optional.of("client-a"),
-            Optional.of("Initial"),
-            "Cancelled",
-            SessionChanged.CANCELLED,
+            SessionStatus.INITIAL,
+            SessionStatus.CANCELLED,
+            "session.cancelled",
             NOW);
 
     // when

@@ -11,9 +11,13 @@ final class ProblemResponses {
   private ProblemResponses() {}
 
   static Response of(Response.Status status, String kind, String title, String detail) {
+    return of(status.getStatusCode(), kind, title, detail);
+  }
+
+  static Response of(int status, String kind, String title, String detail) {
     return Response.status(status)
         .type(Problem.MEDIA_TYPE)
-        .entity(new Problem(TYPE_BASE + kind, title, status.getStatusCode(), detail))
+        .entity(new Problem(TYPE_BASE + kind, title, status, detail))
         .build();
   }
 }

@@ -1,6 +1,6 @@
 package io.tonewall.session.infrastructure.webhook;
 
-import io.tonewall.session.webhook.SessionChanged;
+import io.tonewall.session.application.SessionChanged;
 import io.tonewall.session.webhook.WebhookDelivery;
 import io.tonewall.session.webhook.WebhookEvent;
 import io.tonewall.session.webhook.WebhookSubscription;

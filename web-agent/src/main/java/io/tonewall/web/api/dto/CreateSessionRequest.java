@@ -9,6 +9,16 @@ package io.tonewall.web.api.dto;
  * @param amount amount in minor units of {@code currency}; 0 for {@code TOKENISE}
  * @param currency ISO 4217 code, for example {@code GBP}
  * @param merchantReference the integrator's own reference (optional, up to 64 characters)
+ * @param customer agent fields to prefill (optional)
+ * @param pspConfiguration the PSP configuration id (optional, default {@code sandbox})
+ * @param callReference the call to link: SIP Call-ID or header value (optional, up to 128)
  */
 public record CreateSessionRequest(
-    String mode, String transactionType, Long amount, String currency, String merchantReference) {}
+    String mode,
+    String transactionType,
+    Long amount,
+    String currency,
+    String merchantReference,
+    CustomerBody customer,
+    String pspConfiguration,
+    String callReference) {}

@@ -1,33 +1,91 @@
 package io.tonewall.web.api.dto;
 
 import io.tonewall.session.application.SessionView;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** A payment session as the API shows it. */
+/**
+ * A payment session as the API shows it: status, the agent fields, each card field's progress
+ * (masked), the payment in progress and the session's transactions.
+ *
+ * @param state the internal state (finer than {@code status})
+ * @param doNotResubmit true while the last payment's outcome is unknown
+ * @param payment amount of the next payment, what remains, surcharge and additional payments
+ */
 public record SessionResponse(
     String id,
     String status,
+    String state,
+    boolean doNotResubmit,
     String mode,
     String transactionType,
     long amount,
     String currency,
     String merchantReference,
+    String pspConfiguration,
+    String callReference,
+    PaymentPart payment,
+    CustomerBody customer,
+    List<CardFieldResponse> cardFields,
+    List<TransactionResponse> transactions,
+    String expiresAt,
     String createdAt,
     String updatedAt,
     Map<String, String> links) {
 
-  /** Shapes a session view for the API; {@code self} is the session's own URL. */
-  public static SessionResponse of(SessionView view, String self) {
+  /**
+   * The payment in progress.
+   *
+   * @param amount of the next payment (a part, or an additional payment), before surcharge
+   * @param remaining what remains to be paid of the session's amount
+   * @param surcharge what the configuration adds to the next payment, or null
+   */
+  public record PaymentPart(
+      long amount,
+      long remaining,
+      Long surcharge,
+      boolean surchargeAccepted,
+      int additionalPayments) {}
+
+  /** Shapes a session view; {@code base} is the API root ending in {@code v1/}. */
+  public static SessionResponse of(SessionView view, String base) {
+    String self = base + "sessions/" + view.id();
+    Map<String, String> links = new LinkedHashMap<>();
+    links.put("self", self);
+    links.put("process", self + "/process");
+    links.put("cancel", self + "/cancel");
+    links.put("fields", self + "/fields/{field}/request");
+    view.callReference()
+        .ifPresent(call -> links.put("call", base + "calls/" + call + "/transactions"));
     return new SessionResponse(
         view.id().toString(),
         view.status().publicName(),
+        view.state().name(),
+        view.doNotResubmit(),
         view.mode().name(),
         view.transactionType().name(),
         view.amountMinorUnits(),
         view.currency(),
         view.merchantReference(),
+        view.pspConfiguration(),
+        view.callReference().orElse(null),
+        new PaymentPart(
+            view.paymentMinorUnits(),
+            view.remainingMinorUnits(),
+            view.surchargeMinorUnits().orElse(null),
+            view.surchargeAccepted(),
+            view.additionalPayments()),
+        new CustomerBody(
+            view.customerName().orElse(null),
+            view.customerAddress().orElse(null),
+            view.customerPostcode().orElse(null),
+            view.customerEmail().orElse(null)),
+        view.cardFields().stream().map(CardFieldResponse::of).toList(),
+        view.transactions().stream().map(t -> TransactionResponse.of(t, base)).toList(),
+        view.expiresAt().map(Object::toString).orElse(null),
         view.createdAt().toString(),
         view.updatedAt().toString(),
-        Map.of("self", self));
+        Map.copyOf(links));
   }
 }

@@ -1,0 +1,419 @@
+package io.tonewall.session.application;
+
+import io.tonewall.psp.api.PspConfigurationSummary;
+import io.tonewall.session.domain.CaptureState;
+import io.tonewall.session.domain.CardField;
+import io.tonewall.session.domain.CustomerDetails;
+import io.tonewall.session.domain.FieldReport;
+import io.tonewall.session.domain.InvalidSessionInputException;
+import io.tonewall.session.domain.Money;
+import io.tonewall.session.domain.NewPaymentSession;
+import io.tonewall.session.domain.PaymentAttempt;
+import io.tonewall.session.domain.PaymentOutcome;
+import io.tonewall.session.domain.PaymentSession;
+import io.tonewall.session.domain.PaymentTransaction;
+import io.tonewall.session.domain.SessionNotFoundException;
+import io.tonewall.session.domain.SessionState;
+import io.tonewall.session.domain.SessionStatus;
+import io.tonewall.session.domain.TransactionType;
+import io.tonewall.session.infrastructure.jca.PspGateway;
+import io.tonewall.session.infrastructure.jpa.JpaPaymentSessionRepository;
+import io.tonewall.session.infrastructure.jpa.JpaPaymentTransactionRepository;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Every change of a payment session, each in one JTA transaction: load the row, let the domain
+ * decide, write the row, any transaction rows and one audit entry, and fire {@link SessionChanged}
+ * — all or nothing. The session's stateful bean calls these with its id; after a restart (or once
+ * the bean has gone) the facade calls them directly, since the row is the truth.
+ */
+@Stateless
+public class SessionTransitions {
+
+  @EJB private JpaPaymentSessionRepository sessions;
+
+  @EJB private JpaPaymentTransactionRepository transactions;
+
+  @EJB private SessionJournal journal;
+
+  @EJB private PspGateway psp;
+
+  @Inject @Any private Instance<CardCapture> installedCaptures;
+
+  @Inject private SessionSettings settings;
+
+  @Inject private Clock clock;
+
+  /**
+   * Opens a session and stores it.
+   *
+   * @throws InvalidSessionInputException when the PSP configuration is unknown
+   */
+  public SessionView open(NewPaymentSession request) {
+    String configuration =
+        request.pspConfiguration().orElse(PaymentSession.DEFAULT_PSP_CONFIGURATION);
+    requireKnownConfiguration(configuration);
+    PaymentSession session =
+        PaymentSession.open(request, settings.policyFor(configuration), clock.instant());
+    sessions.add(session);
+    record(
+        session,
+        SessionStatus.INITIAL,
+        "session.created",
+        "mode="
+            + session.mode()
+            + " type="
+            + session.transactionType()
+            + " amount="
+            + session.amount()
+            + " psp="
+            + configuration);
+    return SessionView.of(session);
+  }
+
+  /** The session with its transactions, after recording a timeout that is due. */
+  public SessionView view(UUID id) {
+    PaymentSession session = load(id);
+    expireIfDue(session, clock.instant());
+    return SessionView.of(session, transactions.ofSession(id));
+  }
+
+  /** The call is secure (pairing, call link, IVR transfer, pay page opened). */
+  public SessionView secure(UUID id, Optional<String> callReference) {
+    return change(
+        id,
+        "session.secured",
+        (session, now) -> {
+          session.secure(callReference, now);
+          return "call=" + session.callReference().orElse("-");
+        });
+  }
+
+  /** Hold, transfer or hang-up broke the secure state. */
+  public SessionView secureLost(UUID id) {
+    return change(
+        id,
+        "session.secure_lost",
+        (session, now) -> {
+          session.secureLost(now);
+          return "state=" + session.state();
+        });
+  }
+
+  /** Requests (or re-requests) a card field from the capture. */
+  public SessionView requestField(UUID id, CardField field) {
+    return change(
+        id,
+        "field.requested",
+        (session, now) -> {
+          new FieldCapture(captures()).request(session, field, now);
+          return "field=" + field.apiName();
+        });
+  }
+
+  /** Resets a card field. */
+  public SessionView resetField(UUID id, CardField field) {
+    return change(
+        id,
+        "field.reset",
+        (session, now) -> {
+          new FieldCapture(captures()).reset(session, field, now);
+          return "field=" + field.apiName();
+        });
+  }
+
+  /**
+   * Records the capture's progress on a field. Digits keyed are not audited one by one; a field's
+   * completion (valid or not) and the session becoming ready are.
+   */
+  public SessionView recordProgress(UUID id, FieldReport report) {
+    PaymentSession session = load(id);
+    Instant now = clock.instant();
+    SessionStatus before = session.status();
+    SessionState stateBefore = session.state();
+    CaptureState fieldBefore = session.progress(report.field()).state();
+    session.recordProgress(report, now);
+    CaptureState fieldAfter = session.progress(report.field()).state();
+    if (fieldAfter != fieldBefore
+        && (fieldAfter == CaptureState.COMPLETE || fieldAfter == CaptureState.INVALID)) {
+      record(
+          session,
+          before,
+          "field.captured",
+          "field="
+              + report.field().apiName()
+              + " result="
+              + fieldAfter
+              + " digits="
+              + report.digitCount()
+              + session
+                  .numberScheme()
+                  .filter(s -> report.field() == CardField.NUMBER)
+                  .map(s -> " brand=" + s)
+                  .orElse(""));
+    }
+    if (session.state() == SessionState.READY && stateBefore != SessionState.READY) {
+      record(session, before, "session.ready", "every card field is complete");
+    }
+    return SessionView.of(session);
+  }
+
+  /** Replaces the agent fields about the payer. */
+  public SessionView updateCustomer(UUID id, CustomerDetails details) {
+    return change(
+        id,
+        "customer.updated",
+        (session, now) -> {
+          session.updateCustomer(details, now);
+          return "agent fields replaced";
+        });
+  }
+
+  /** The caller accepted the surcharge. */
+  public SessionView acceptSurcharge(UUID id) {
+    return change(
+        id,
+        "surcharge.accepted",
+        (session, now) -> {
+          session.acceptSurcharge(now);
+          return "surcharge=" + session.surcharge().map(Money::toString).orElse("-");
+        });
+  }
+
+  /** Switches the PSP configuration before processing. */
+  public SessionView switchPspConfiguration(UUID id, String configuration) {
+    requireKnownConfiguration(configuration);
+    return change(
+        id,
+        "psp_configuration.switched",
+        (session, now) -> {
+          session.switchPspConfiguration(
+              configuration, settings.surchargeBasisPoints(configuration), now);
+          return "psp=" + configuration;
+        });
+  }
+
+  /** Pays only part of what remains with the next card. */
+  public SessionView payPart(UUID id, Money part) {
+    return change(
+        id,
+        "payment.part_set",
+        (session, now) -> {
+          session.payPart(part, now);
+          return "part=" + part + " remaining=" + session.remaining();
+        });
+  }
+
+  /**
+   * Processes the payment with the captured card, in this one transaction: the PSP request (voided
+   * by the adapter if the transaction rolls back), the outcome row, the session row, the audit
+   * entry and the {@link SessionChanged} event {@code payment.<outcome>}.
+   */
+  public SessionView process(UUID id) {
+    PaymentSession session = load(id);
+    Instant now = clock.instant();
+    SessionStatus before = session.status();
+    PaymentTransaction transaction = new CardPayment(captures(), psp::send).process(session, now);
+    transactions.add(transaction);
+    record(
+        session,
+        before,
+        "payment." + transaction.outcome().name().toLowerCase(Locale.ROOT),
+        SessionJournal.describe(transaction));
+    return SessionView.of(session, transactions.ofSession(id));
+  }
+
+  /**
+   * Opens a session and pays it at once with a stored PSP token (from an earlier {@code TOKENISE}
+   * session), in one transaction: the session row, the PSP request, the transaction row (with the
+   * token used), the audit entries and the events {@code session.created} and {@code
+   * payment.<outcome>}. A surcharge the configuration adds is charged as accepted by the caller.
+   *
+   * @throws InvalidSessionInputException for a malformed token or an unknown PSP configuration
+   */
+  public SessionView payWithToken(NewPaymentSession request, String token) {
+    if (token == null || !token.matches("[\\x21-\\x7E]{1,255}")) {
+      throw new InvalidSessionInputException(
+          "token must be 1-255 printable ASCII characters without spaces");
+    }
+    SessionView opened = open(request);
+    PaymentSession session = load(opened.id());
+    Instant now = clock.instant();
+    SessionStatus before = session.status();
+    PaymentAttempt attempt = session.startTokenPayment(now);
+    PaymentOutcome answer =
+        psp.payWithToken(
+            attempt.pspConfiguration(),
+            attempt.idempotencyKey(),
+            attempt.amount(),
+            token,
+            attempt.type());
+    PaymentTransaction transaction =
+        session.recordOutcome(
+            attempt,
+            new PaymentOutcome(
+                answer.outcome(),
+                answer.declineReason(),
+                answer.pspReference(),
+                Optional.of(token),
+                answer.card()),
+            now);
+    transactions.add(transaction);
+    record(
+        session,
+        before,
+        "payment." + transaction.outcome().name().toLowerCase(Locale.ROOT),
+        "with token " + SessionJournal.describe(transaction));
+    return SessionView.of(session, transactions.ofSession(session.id()));
+  }
+
+  /** Another card after a decline, a failure or a part payment. */
+  public SessionView retryWithAnotherCard(UUID id) {
+    return change(
+        id,
+        "payment.retry",
+        (session, now) -> {
+          session.retryWithAnotherCard(now);
+          captures().find(session.mode()).ifPresent(capture -> capture.release(session.id()));
+          return "amount=" + session.payment();
+        });
+  }
+
+  /** Charges the same card again after an approval. */
+  public SessionView additionalPayment(UUID id, Money extra) {
+    return change(
+        id,
+        "payment.additional",
+        (session, now) -> {
+          session.additionalPayment(extra, now);
+          return "amount=" + extra + " count=" + session.additionalPayments();
+        });
+  }
+
+  /** A new payment on the same call. */
+  public SessionView newPayment(UUID id, TransactionType type, Money amount) {
+    return change(
+        id,
+        "payment.new",
+        (session, now) -> {
+          session.newPayment(type, amount, now);
+          captures().find(session.mode()).ifPresent(capture -> capture.release(session.id()));
+          return "type=" + type + " amount=" + amount;
+        });
+  }
+
+  /** Ends the session after its outcomes. */
+  public SessionView end(UUID id) {
+    return change(
+        id,
+        "session.ended",
+        (session, now) -> {
+          session.end(now);
+          releaseCard(session);
+          return "status=" + session.status().publicName();
+        });
+  }
+
+  /** Cancels the session. */
+  public SessionView cancel(UUID id) {
+    return change(
+        id,
+        "session.cancelled",
+        (session, now) -> {
+          session.cancel(now);
+          releaseCard(session);
+          return "cancelled";
+        });
+  }
+
+  /** The call was transferred; the session follows it. */
+  public SessionView callTransferred(UUID id, String newCallReference) {
+    return change(
+        id,
+        "call.transferred",
+        (session, now) -> {
+          String from = session.callReference().orElse("-");
+          session.callTransferred(newCallReference, now);
+          return "from=" + from + " to=" + newCallReference;
+        });
+  }
+
+  /**
+   * Records a timeout that is due, in a transaction of its own (called by the sweep).
+   *
+   * @return true when the session ended now
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean expireIfIdle(UUID id) {
+    return expireIfDue(load(id), clock.instant());
+  }
+
+  private boolean expireIfDue(PaymentSession session, Instant now) {
+    SessionStatus before = session.status();
+    if (!session.expireIfIdle(now)) {
+      return false;
+    }
+    releaseCard(session);
+    String type =
+        switch (session.state()) {
+          case TIMED_OUT -> "session.timed_out";
+          case EXPIRED -> "session.expired";
+          default -> "session.ended";
+        };
+    record(session, before, type, "idle since " + session.lastActivityAt());
+    return true;
+  }
+
+  private void releaseCard(PaymentSession session) {
+    captures().find(session.mode()).ifPresent(capture -> capture.release(session.id()));
+  }
+
+  private void record(
+      PaymentSession session, SessionStatus before, String eventType, String detail) {
+    journal.record(session, before, eventType, detail);
+  }
+
+  private SessionView change(UUID id, String eventType, Change change) {
+    PaymentSession session = load(id);
+    Instant now = clock.instant();
+    SessionStatus before = session.status();
+    String detail = change.apply(session, now);
+    record(session, before, eventType, detail);
+    return SessionView.of(session);
+  }
+
+  private PaymentSession load(UUID id) {
+    return sessions.find(id).orElseThrow(() -> new SessionNotFoundException(id));
+  }
+
+  private CardCaptures captures() {
+    return new CardCaptures(installedCaptures);
+  }
+
+  private void requireKnownConfiguration(String configuration) {
+    boolean known =
+        psp.configurations().stream()
+            .map(PspConfigurationSummary::id)
+            .anyMatch(configuration::equals);
+    if (!known) {
+      throw new InvalidSessionInputException("unknown PSP configuration " + configuration);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Change {
+    /** Applies the change and returns the audit detail (no card data). */
+    String apply(PaymentSession session, Instant now);
+  }
+}

@@ -1,0 +1,130 @@
+package io.tonewall.session.application;
+
+import io.tonewall.session.domain.Money;
+import io.tonewall.session.domain.NothingToReconcileException;
+import io.tonewall.session.domain.Outcome;
+import io.tonewall.session.domain.PaymentOutcome;
+import io.tonewall.session.domain.PaymentSession;
+import io.tonewall.session.domain.PaymentTransaction;
+import io.tonewall.session.domain.SessionNotFoundException;
+import io.tonewall.session.domain.SessionStatus;
+import io.tonewall.session.domain.TransactionNotFoundException;
+import io.tonewall.session.infrastructure.jca.PspGateway;
+import io.tonewall.session.infrastructure.jpa.JpaCallTransferRepository;
+import io.tonewall.session.infrastructure.jpa.JpaPaymentSessionRepository;
+import io.tonewall.session.infrastructure.jpa.JpaPaymentTransactionRepository;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Payment transactions after the fact: refunds, reconciliation of unknown outcomes, and the history
+ * of a call (which follows the call when it is transferred).
+ */
+@Stateless
+public class Transactions {
+
+  @EJB private JpaPaymentTransactionRepository transactions;
+
+  @EJB private JpaPaymentSessionRepository sessions;
+
+  @EJB private JpaCallTransferRepository transfers;
+
+  @EJB private PspGateway psp;
+
+  @EJB private SessionJournal journal;
+
+  @Inject private Clock clock;
+
+  /**
+   * One transaction.
+   *
+   * @throws TransactionNotFoundException when none has this id
+   */
+  public TransactionView find(UUID id) {
+    return TransactionView.of(load(id));
+  }
+
+  /**
+   * Refunds an approved sale, fully (empty amount) or partly, in one transaction: the refund is
+   * sent by the PSP adapter after commit ({@code SCHEDULED}); the refund's own row, the original's
+   * refunded amount and the audit entry commit with it.
+   *
+   * @return the refund's transaction
+   */
+  public TransactionView refund(UUID transactionId, Optional<Money> amount) {
+    PaymentTransaction original = load(transactionId);
+    PaymentSession session = session(original.sessionId());
+    Money refund = original.refundable(amount);
+    String key = original.id() + ".r" + (transactions.refundsOf(transactionId) + 1);
+    PaymentOutcome outcome =
+        psp.refund(original.pspConfiguration(), key, original.pspReference().orElseThrow(), refund);
+    Instant now = clock.instant();
+    PaymentTransaction refunded = original.refund(refund, key, outcome, now);
+    transactions.add(refunded);
+    SessionStatus status = session.status();
+    journal.record(
+        session,
+        status,
+        "refund." + refunded.outcome().name().toLowerCase(Locale.ROOT),
+        SessionJournal.describe(refunded) + " of=" + original.id());
+    return TransactionView.of(refunded);
+  }
+
+  /**
+   * Asks the PSP what became of a transaction whose outcome is unknown; records the answer unless
+   * it is still unknown. A session waiting on it ("do not resubmit") takes the outcome.
+   *
+   * @throws io.tonewall.session.domain.NothingToReconcileException when its outcome is known
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public TransactionView reconcile(UUID transactionId) {
+    PaymentTransaction transaction = load(transactionId);
+    if (transaction.outcome() != Outcome.UNKNOWN) {
+      throw new NothingToReconcileException(transaction.id(), transaction.outcome());
+    }
+    PaymentOutcome answer =
+        psp.reconcile(transaction.pspConfiguration(), transaction.idempotencyKey());
+    if (answer.outcome() == Outcome.UNKNOWN) {
+      return TransactionView.of(transaction);
+    }
+    Instant now = clock.instant();
+    transaction.resolve(answer, now);
+    PaymentSession session = session(transaction.sessionId());
+    SessionStatus before = session.status();
+    session.reconciled(transaction, now);
+    journal.record(session, before, "payment.reconciled", SessionJournal.describe(transaction));
+    return TransactionView.of(transaction);
+  }
+
+  /** Ids of transactions still unknown after {@code age}, oldest first (for the sweep). */
+  public List<UUID> unknownSince(Instant before, int max) {
+    return transactions.unknownBefore(before, max);
+  }
+
+  /**
+   * Every transaction taken on this call or on any call it was transferred to or from, oldest
+   * first.
+   */
+  public List<TransactionView> ofCall(String callReference) {
+    return transactions.ofCalls(transfers.linkedCalls(callReference)).stream()
+        .map(TransactionView::of)
+        .toList();
+  }
+
+  private PaymentTransaction load(UUID id) {
+    return transactions.find(id).orElseThrow(() -> new TransactionNotFoundException(id));
+  }
+
+  private PaymentSession session(UUID id) {
+    return sessions.find(id).orElseThrow(() -> new SessionNotFoundException(id));
+  }
+}

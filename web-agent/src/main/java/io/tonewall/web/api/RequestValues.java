@@ -1,0 +1,71 @@
+package io.tonewall.web.api;
+
+import io.tonewall.session.domain.CustomerDetails;
+import io.tonewall.session.domain.Money;
+import io.tonewall.web.api.dto.AmountBody;
+import io.tonewall.web.api.dto.CustomerBody;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads the values of API requests: ids, required members, enum names, amounts, agent fields. */
+final class RequestValues {
+
+  private RequestValues() {}
+
+  static UUID id(String name, String value) {
+    try {
+      if (value == null || value.length() != 36) {
+        throw new IllegalArgumentException("not 36 characters");
+      }
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(name + " id is not a UUID");
+    }
+  }
+
+  static <T> T required(String name, T value) {
+    if (value == null) {
+      throw new InvalidRequestException(name + " is required");
+    }
+    return value;
+  }
+
+  static <E extends Enum<E>> E choice(Class<E> type, String name, String value, E fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(
+          name + " must be one of " + Arrays.toString(type.getEnumConstants()));
+    }
+  }
+
+  /** The amount of a body that must carry one. */
+  static Money money(AmountBody body) {
+    AmountBody present = required("a JSON body", body);
+    return Money.of(required("amount", present.amount()), required("currency", present.currency()));
+  }
+
+  /** The amount of a body that may carry one (a full refund carries none). */
+  static Optional<Money> optionalMoney(AmountBody body) {
+    if (body == null || (body.amount() == null && body.currency() == null)) {
+      return Optional.empty();
+    }
+    return Optional.of(money(body));
+  }
+
+  static CustomerDetails customer(CustomerBody body) {
+    if (body == null) {
+      return CustomerDetails.none();
+    }
+    return CustomerDetails.of(
+        Optional.ofNullable(body.name()),
+        Optional.ofNullable(body.address()),
+        Optional.ofNullable(body.postcode()),
+        Optional.ofNullable(body.email()));
+  }
+}

@@ -1,0 +1,425 @@
+package io.tonewall.web.it;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The payment-session API on the real build outputs: sessions read with their card fields'
+ * progress, refusals as problem details with nothing half-written, pages, call history following a
+ * transfer, and the audit trail's verification (with a tampered row on PostgreSQL). Runs once
+ * against H2 and once against PostgreSQL. No card capture is installed yet (the telephony adapter's
+ * capture API is not merged), so no card is keyed here.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SessionsApiIT {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @ArquillianResource private URL base;
+
+  private String token;
+
+  @Deployment(testable = false)
+  static WebArchive tonewall() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("tonewall.war")));
+  }
+
+  @Test
+  void createsSession_readsItWithFieldProgress_thenCancels() throws Exception {
+    // given
+    String body =
+        "{\"amount\":2599,\"currency\":\"EUR\",\"merchantReference\":\"order-42\","
+            + "\"customer\":{\"name\":\"Ada Lovelace\",\"postcode\":\"SW1Y 4JH\","
+            + "\"email\":\"ada@example.org\"}}";
+    String id = json(post("api/v1/sessions", body).body()).getString("id");
+
+    // when
+    HttpResponse<String> read = get("api/v1/sessions/" + id);
+
+    // then
+    assertThat(read.statusCode(), is(200));
+    JsonObject session = json(read.body());
+    assertThat(session.getString("status"), is("Initial"));
+    assertThat(session.getString("state"), is("CREATED"));
+    assertThat(session.getString("pspConfiguration"), is("sandbox"));
+    assertThat(session.getJsonObject("customer").getString("name"), is("Ada Lovelace"));
+    assertThat(session.getJsonObject("payment").getJsonNumber("remaining").longValue(), is(2599L));
+    JsonArray fields = session.getJsonArray("cardFields");
+    assertThat(
+        fields.stream().map(f -> f.asJsonObject().getString("name")).toList(),
+        is(List.of("number", "expiry", "securityCode")));
+    for (JsonValue field : fields) {
+      assertThat(field.asJsonObject().getString("state"), is("NOT_REQUESTED"));
+      assertThat(field.asJsonObject().getInt("digits"), is(0));
+      assertThat(field.asJsonObject().getBoolean("complete"), is(false));
+    }
+    assertThat(session.getJsonArray("transactions").size(), is(0));
+
+    // when
+    HttpResponse<String> cancelled = post("api/v1/sessions/" + id + "/cancel", "");
+    HttpResponse<String> processAfter = post("api/v1/sessions/" + id + "/process", "");
+
+    // then
+    assertThat(cancelled.statusCode(), is(200));
+    assertThat(json(cancelled.body()).getString("status"), is("Cancelled"));
+    assertThat(json(get("api/v1/sessions/" + id).body()).getString("state"), is("CANCELLED"));
+    assertThat(processAfter.statusCode(), is(409));
+    assertThat(json(processAfter.body()).getString("type"), endsWith("/session-ended"));
+  }
+
+  @Test
+  void refusesProcessing_beforeCardFieldsAreComplete_andWritesNothing() throws Exception {
+    // given
+    String id =
+        json(post("api/v1/sessions", "{\"amount\":1050,\"currency\":\"GBP\"}").body())
+            .getString("id");
+    String before = json(get("api/v1/sessions/" + id).body()).getString("updatedAt");
+
+    // when
+    HttpResponse<String> processed = post("api/v1/sessions/" + id + "/process", "");
+
+    // then
+    assertThat(processed.statusCode(), is(409));
+    assertThat(
+        processed.headers().firstValue("Content-Type").orElseThrow(),
+        startsWith("application/problem+json"));
+    JsonObject problem = json(processed.body());
+    assertThat(problem.getString("type"), endsWith("/fields-incomplete"));
+    assertThat(problem.getString("detail"), containsString("number, expiry, securityCode"));
+    JsonObject after = json(get("api/v1/sessions/" + id).body());
+    assertThat(after.getString("state"), is("CREATED"));
+    assertThat(after.getString("updatedAt"), is(before));
+  }
+
+  @Test
+  void refusesFieldRequest_beforeTheCallIsSecure_andUnknownFields() throws Exception {
+    // given
+    String id =
+        json(post("api/v1/sessions", "{\"amount\":1050,\"currency\":\"GBP\"}").body())
+            .getString("id");
+
+    // when
+    HttpResponse<String> early = post("api/v1/sessions/" + id + "/fields/number/request", "");
+    HttpResponse<String> unknown = post("api/v1/sessions/" + id + "/fields/pin/request", "");
+
+    // then
+    assertThat(early.statusCode(), is(409));
+    assertThat(json(early.body()).getString("type"), endsWith("/illegal-transition"));
+    assertThat(json(early.body()).getString("detail"), containsString("not secure"));
+    assertThat(unknown.statusCode(), is(400));
+  }
+
+  @Test
+  void answersProblemDetails_forBadInput() throws Exception {
+    // when
+    HttpResponse<String> noAmount = post("api/v1/sessions", "{\"currency\":\"GBP\"}");
+    HttpResponse<String> longName =
+        post(
+            "api/v1/sessions",
+            "{\"amount\":1,\"currency\":\"GBP\",\"customer\":{\"name\":\""
+                + "x".repeat(101)
+                + "\"}}");
+    HttpResponse<String> cardInName =
+        post(
+            "api/v1/sessions",
+            "{\"amount\":1,\"currency\":\"GBP\",\"customer\":{\"name\":\"4242424242424242\"}}");
+    HttpResponse<String> unknownPsp =
+        post(
+            "api/v1/sessions", "{\"amount\":1,\"currency\":\"GBP\",\"pspConfiguration\":\"nope\"}");
+    HttpResponse<String> badId = get("api/v1/sessions/not-a-uuid");
+    HttpResponse<String> noTransaction =
+        get("api/v1/transactions/00000000-0000-0000-0000-000000000000");
+    HttpResponse<String> hugePage = get("api/v1/sessions?size=101");
+
+    // then
+    assertThat(noAmount.statusCode(), is(400));
+    assertThat(json(noAmount.body()).getString("detail"), is("amount is required"));
+    assertThat(longName.statusCode(), is(400));
+    assertThat(json(longName.body()).getString("detail"), containsString("at most 100"));
+    assertThat(cardInName.statusCode(), is(400));
+    assertThat(json(cardInName.body()).getString("detail"), containsString("card number"));
+    assertThat(cardInName.body(), not(containsString("4242")));
+    assertThat(unknownPsp.statusCode(), is(400));
+    assertThat(badId.statusCode(), is(400));
+    assertThat(noTransaction.statusCode(), is(404));
+    assertThat(json(noTransaction.body()).getString("type"), endsWith("/transaction-not-found"));
+    assertThat(hugePage.statusCode(), is(400));
+  }
+
+  @Test
+  void listsSessionsInPages_newestFirst() throws Exception {
+    // given
+    for (int i = 0; i < 3; i++) {
+      post("api/v1/sessions", "{\"amount\":" + (100 + i) + ",\"currency\":\"GBP\"}");
+    }
+    String newest =
+        json(post("api/v1/sessions", "{\"amount\":999,\"currency\":\"GBP\"}").body())
+            .getString("id");
+
+    // when
+    HttpResponse<String> first = get("api/v1/sessions?page=0&size=2");
+
+    // then
+    assertThat(first.statusCode(), is(200));
+    JsonObject page = json(first.body());
+    assertThat(page.getJsonArray("items").size(), is(2));
+    assertThat(page.getJsonArray("items").getJsonObject(0).getString("id"), is(newest));
+    assertThat(page.getJsonNumber("total").longValue(), greaterThanOrEqualTo(4L));
+    assertThat(page.getJsonObject("links").getString("next"), containsString("page=1"));
+
+    // when
+    HttpResponse<String> initialOnly = get("api/v1/sessions?size=100&status=Cancelled");
+
+    // then
+    for (JsonValue item : json(initialOnly.body()).getJsonArray("items")) {
+      assertThat(item.asJsonObject().getString("status"), is("Cancelled"));
+    }
+  }
+
+  @Test
+  void sessionAndHistoryFollowATransferredCall() throws Exception {
+    // given
+    String call = "it-call-" + System.nanoTime();
+    String id =
+        json(post(
+                    "api/v1/sessions",
+                    "{\"amount\":500,\"currency\":\"GBP\",\"callReference\":\"" + call + "\"}")
+                .body())
+            .getString("id");
+
+    // when
+    HttpResponse<String> transferred =
+        post("api/v1/calls/" + call + "/transfers", "{\"to\":\"" + call + "-b\"}");
+    HttpResponse<String> history = get("api/v1/calls/" + call + "-b/transactions");
+
+    // then
+    assertThat(transferred.statusCode(), is(204));
+    assertThat(
+        json(get("api/v1/sessions/" + id).body()).getString("callReference"), is(call + "-b"));
+    assertThat(history.statusCode(), is(200));
+    assertThat(Json.createReader(new StringReader(history.body())).readArray().size(), is(0));
+  }
+
+  @Test
+  void processesATokenPaymentWithTheSandboxPsp_recordingOutcomeAndAuditTogether() throws Exception {
+    // given: a token the sandbox never issued, which it answers FAILED (certainly not charged)
+    String body =
+        "{\"token\":\"sbx_tok_never_issued\",\"amount\":1500,\"currency\":\"GBP\","
+            + "\"merchantReference\":\"tok-1\"}";
+
+    // when
+    HttpResponse<String> paid = post("api/v1/token-payments", body);
+
+    // then
+    assertThat(paid.statusCode(), is(201));
+    JsonObject session = json(paid.body());
+    assertThat(session.getString("state"), is("FAILED"));
+    assertThat(session.getString("status"), is("Error"));
+    JsonObject transaction = session.getJsonArray("transactions").getJsonObject(0);
+    assertThat(transaction.getString("outcome"), is("FAILED"));
+    assertThat(transaction.getString("type"), is("SALE"));
+    assertThat(transaction.getJsonNumber("amount").longValue(), is(1500L));
+    assertThat(
+        json(get("api/v1/transactions/" + transaction.getString("id")).body()).getString("outcome"),
+        is("FAILED"));
+    JsonArray audit =
+        Json.createReader(
+                new StringReader(get("api/v1/audit/sessions/" + session.getString("id")).body()))
+            .readArray();
+    assertThat(
+        audit.stream().map(e -> e.asJsonObject().getString("eventType")).toList(),
+        is(List.of("session.created", "payment.failed")));
+    HttpResponse<String> refund =
+        post("api/v1/transactions/" + transaction.getString("id") + "/refunds", "{}");
+    assertThat(refund.statusCode(), is(409));
+    assertThat(json(refund.body()).getString("type"), endsWith("/refund-not-allowed"));
+  }
+
+  @Test
+  void auditTrailVerifies_afterSessionsChange() throws Exception {
+    // given
+    String id =
+        json(post("api/v1/sessions", "{\"amount\":700,\"currency\":\"GBP\"}").body())
+            .getString("id");
+    post("api/v1/sessions/" + id + "/cancel", "");
+
+    // when
+    JsonObject verification = json(get("api/v1/audit/verification").body());
+
+    JsonArray entries =
+        Json.createReader(new StringReader(get("api/v1/audit/sessions/" + id).body())).readArray();
+
+    // then
+    assertThat(verification.getBoolean("intact"), is(true));
+    assertThat(verification.getJsonNumber("entriesChecked").longValue(), greaterThanOrEqualTo(2L));
+    assertThat(
+        entries.stream().map(e -> e.asJsonObject().getString("eventType")).toList(),
+        is(List.of("session.created", "session.cancelled")));
+    assertThat(
+        entries.getJsonObject(1).getString("previousHash"),
+        is(entries.getJsonObject(0).getString("entryHash")));
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "tonewall.it.database", matches = "postgresql")
+  void auditVerificationDetectsChangedAndDeletedRows_onPostgres() throws Exception {
+    // given
+    String id =
+        json(post("api/v1/sessions", "{\"amount\":800,\"currency\":\"GBP\"}").body())
+            .getString("id");
+    post("api/v1/sessions/" + id + "/cancel", "");
+    try (Connection db =
+        DriverManager.getConnection(System.getProperty("tonewall.it.jdbcUrl"), "postgres", "")) {
+      long sequence;
+      String detail;
+      OffsetDateTime occurredAt;
+      String previousHash;
+      String entryHash;
+      try (PreparedStatement query =
+          db.prepareStatement(
+              "SELECT sequence_number, detail, occurred_at, previous_hash, entry_hash"
+                  + " FROM audit_entry WHERE session_id = ? ORDER BY sequence_number LIMIT 1")) {
+        query.setString(1, id);
+        try (ResultSet row = query.executeQuery()) {
+          assertThat(row.next(), is(true));
+          sequence = row.getLong(1);
+          detail = row.getString(2);
+          occurredAt = row.getObject(3, OffsetDateTime.class);
+          previousHash = row.getString(4);
+          entryHash = row.getString(5);
+        }
+      }
+      assertThat(detail, containsString("amount=800 GBP"));
+
+      try {
+        // when: the amount is changed in place
+        update(
+            db,
+            "UPDATE audit_entry SET detail = ? WHERE sequence_number = ?",
+            "amount=1 GBP",
+            sequence);
+        JsonObject changed = json(get("api/v1/audit/verification").body());
+
+        // then
+        assertThat(changed.getBoolean("intact"), is(false));
+        assertThat(changed.getJsonNumber("brokenAt").longValue(), is(sequence));
+        assertThat(changed.getString("problem"), is("entry " + sequence + " was changed"));
+      } finally {
+        update(db, "UPDATE audit_entry SET detail = ? WHERE sequence_number = ?", detail, sequence);
+      }
+      assertThat(json(get("api/v1/audit/verification").body()).getBoolean("intact"), is(true));
+
+      // when: the entry is deleted
+      update(db, "DELETE FROM audit_entry WHERE sequence_number = ?", null, sequence);
+      try {
+        JsonObject deleted = json(get("api/v1/audit/verification").body());
+
+        // then
+        assertThat(deleted.getBoolean("intact"), is(false));
+        assertThat(deleted.getString("problem"), is("entry " + sequence + " is missing"));
+      } finally {
+        try (PreparedStatement insert =
+            db.prepareStatement(
+                "INSERT INTO audit_entry (sequence_number, session_id, event_type, detail,"
+                    + " occurred_at, previous_hash, entry_hash)"
+                    + " VALUES (?, ?, 'session.created', ?, ?, ?, ?)")) {
+          insert.setLong(1, sequence);
+          insert.setString(2, id);
+          insert.setString(3, detail);
+          insert.setObject(4, occurredAt);
+          insert.setString(5, previousHash);
+          insert.setString(6, entryHash);
+          insert.executeUpdate();
+        }
+      }
+      assertThat(json(get("api/v1/audit/verification").body()).getBoolean("intact"), is(true));
+    }
+  }
+
+  private static void update(Connection db, String sql, String text, long sequence)
+      throws Exception {
+    try (PreparedStatement statement = db.prepareStatement(sql)) {
+      int index = 1;
+      if (text != null) {
+        statement.setString(index++, text);
+      }
+      statement.setLong(index, sequence);
+      assertThat(statement.executeUpdate(), is(1));
+    }
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(app(path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Authorization", "Bearer " + token())
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, String body) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(app(path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token())
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** An access token of the bootstrap API client (every scope), fetched once per test. */
+  private String token() throws Exception {
+    if (token == null) {
+      token = new ApiHttp(base).token(ApiHttp.CLIENT, ApiHttp.SECRET);
+    }
+    return token;
+  }
+
+  /** A URL under the application's context root (the base URL may lack its trailing slash). */
+  private URI app(String path) {
+    String root = base.toString().endsWith("/") ? base.toString() : base + "/";
+    return URI.create(root).resolve(path);
+  }
+
+  private static JsonObject json(String body) {
+    return Json.createReader(new StringReader(body)).readObject();
+  }
+}
