@@ -110,15 +110,21 @@ class OpenApiIT {
     Set<String> paths = new TreeSet<>();
     for (Class<?> resource : resources) {
       String root = "/api/" + strip(resource.getAnnotation(Path.class).value());
-      paths.add(root);
       for (Method method : resource.getDeclaredMethods()) {
-        Path sub = method.getAnnotation(Path.class);
-        if (sub != null) {
-          paths.add(root + "/" + strip(sub.value()));
+        if (!isResourceMethod(method)) {
+          continue;
         }
+        Path sub = method.getAnnotation(Path.class);
+        // A method without its own @Path answers at the class's path.
+        paths.add(sub == null ? root : root + "/" + strip(sub.value()));
       }
     }
     return paths;
+  }
+
+  private static boolean isResourceMethod(Method method) {
+    return Stream.of(method.getAnnotations())
+        .anyMatch(a -> a.annotationType().isAnnotationPresent(jakarta.ws.rs.HttpMethod.class));
   }
 
   private static String strip(String path) {
