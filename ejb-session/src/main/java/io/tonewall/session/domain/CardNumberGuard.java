@@ -48,7 +48,36 @@ public final class CardNumberGuard {
   }
 
   private static boolean isCardNumber(int[] digits, int count) {
-    return count >= MIN_DIGITS && count <= MAX_DIGITS && luhn(digits, 0, count);
+    return count >= MIN_DIGITS
+        && count <= MAX_DIGITS
+        && hasCardPrefixAndLength(digits, count)
+        && luhn(digits, 0, count);
+  }
+
+  /**
+   * True when the digits start like a card scheme's numbers and have one of its lengths (Visa,
+   * Mastercard, American Express, Discover, Diners, JCB, UnionPay), so that ordinary long order
+   * numbers that happen to pass Luhn are not refused.
+   */
+  private static boolean hasCardPrefixAndLength(int[] digits, int count) {
+    int two = digits[0] * 10 + digits[1];
+    int four = two * 100 + digits[2] * 10 + digits[3];
+    if (digits[0] == 4) {
+      return count == 13 || count == 16 || count == 19;
+    }
+    if ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)) {
+      return count == 16;
+    }
+    if (two == 34 || two == 37) {
+      return count == 15;
+    }
+    if (two == 36 || two == 38 || two == 39 || (two == 30)) {
+      return count >= 14 && count <= 19;
+    }
+    if (four >= 3528 && four <= 3589) {
+      return count >= 16 && count <= 19;
+    }
+    return (digits[0] == 6) && count >= 16 && count <= 19;
   }
 
   private static boolean luhn(int[] digits, int start, int length) {

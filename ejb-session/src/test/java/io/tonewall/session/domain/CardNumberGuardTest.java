@@ -18,6 +18,9 @@ class CardNumberGuardTest {
     assertThat(CardNumberGuard.containsCardNumber("order for 4242 4242 4242 4242 today"), is(true));
     assertThat(CardNumberGuard.containsCardNumber("5555-5555-5555-4444"), is(true));
     assertThat(CardNumberGuard.containsCardNumber("ref 378282246310005"), is(true));
+    assertThat(CardNumberGuard.containsCardNumber("6011111111111117"), is(true));
+    assertThat(CardNumberGuard.containsCardNumber("3530111333300000"), is(true));
+    assertThat(CardNumberGuard.containsCardNumber("2223003122003222"), is(true));
   }
 
   @Test
@@ -28,6 +31,11 @@ class CardNumberGuardTest {
     assertThat(CardNumberGuard.containsCardNumber("4111111111111112"), is(false));
     // 12 digits: too short to be a card number
     assertThat(CardNumberGuard.containsCardNumber("424242424242"), is(false));
+    // Luhn-valid, but no card scheme starts with 1 or 9: an order number
+    assertThat(CardNumberGuard.containsCardNumber("order 1000000000000008"), is(false));
+    assertThat(CardNumberGuard.containsCardNumber("9000000000000001"), is(false));
+    // a Visa prefix with a length Visa never issues (17 digits)
+    assertThat(CardNumberGuard.containsCardNumber("40000000000000006"), is(false));
   }
 
   @Test
