@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,23 @@ class B2buaTest {
   private SipPeer agent;
   private int port;
 
+  private static final AtomicInteger NEXT_RTP_PORT = new AtomicInteger(42000);
+
+  /**
+   * Four RTP ports no earlier test of this class used: a node closed by the previous test may still
+   * be releasing its sockets, which would make the range look full.
+   */
+  private static String nextRtpRange() {
+    int first = NEXT_RTP_PORT.getAndAdd(4);
+    return first + "-" + (first + 3);
+  }
+
+  private int rtpFirst;
+
   @BeforeEach
   void start() throws Exception {
+    String rtpRange = nextRtpRange();
+    rtpFirst = Integer.parseInt(rtpRange.substring(0, rtpRange.indexOf('-')));
     caller = new SipPeer();
     agent = new SipPeer();
     port = Loopback.freePort();
@@ -58,7 +74,7 @@ class B2buaTest {
             TelephonySettings.parse(
                 "127.0.0.1",
                 String.valueOf(port),
-                "40900-40903",
+                rtpRange,
                 "sip:agent@127.0.0.1:" + agent.port(),
                 "6",
                 "40",
@@ -117,7 +133,7 @@ class B2buaTest {
     // given
     TelephonySettings same =
         TelephonySettings.parse(
-            "127.0.0.1", String.valueOf(port), "40910-40913", null, null, null, null, null);
+            "127.0.0.1", String.valueOf(port), nextRtpRange(), null, null, null, null, null);
 
     ExecutorService secondRelay = Executors.newSingleThreadExecutor();
 
@@ -175,7 +191,7 @@ class B2buaTest {
             not(containsString("G729")),
             not(containsString(" 30000 "))));
     int rtpPort = Integer.parseInt(invite.replaceAll("(?s).*m=audio (\\d+) .*", "$1"));
-    assertThat(rtpPort >= 40900 && rtpPort <= 40903 && rtpPort % 2 == 0, is(true));
+    assertThat(rtpPort >= rtpFirst && rtpPort <= rtpFirst + 3 && rtpPort % 2 == 0, is(true));
   }
 
   @Test
