@@ -105,7 +105,8 @@ public class SessionsResource {
   @Path("{id}")
   @RolesAllowed(Scopes.SESSIONS_READ)
   public SessionResponse read(@PathParam("id") String id) {
-    return respond(sessions.find(session(id)));
+    // the ownership check has already read the session: answer with what it read
+    return respond(owned.require(RequestValues.id("session", id)));
   }
 
   /** Starts (or restarts) the capture of a card field: number, expiry or securityCode. */

@@ -27,7 +27,7 @@ public class OwnedSessions {
    */
   public SessionView require(UUID id) {
     SessionView view = sessions.find(id);
-    if (!view.apiClientId().equals(Optional.of(caller.clientId()))) {
+    if (!ownedByCaller(view)) {
       throw new SessionNotFoundException(id);
     }
     return view;
@@ -35,7 +35,11 @@ public class OwnedSessions {
 
   /** True when the calling client owns the session. */
   public boolean owns(UUID id) {
-    return sessions.find(id).apiClientId().equals(Optional.of(caller.clientId()));
+    return ownedByCaller(sessions.find(id));
+  }
+
+  private boolean ownedByCaller(SessionView view) {
+    return view.apiClientId().equals(Optional.of(caller.clientId()));
   }
 
   /** The calling client's id. */
