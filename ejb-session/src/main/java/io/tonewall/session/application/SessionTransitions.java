@@ -61,6 +61,15 @@ public class SessionTransitions {
    * @throws InvalidSessionInputException when the PSP configuration is unknown
    */
   public SessionView open(NewPaymentSession request) {
+    PaymentSession session = openRecord(request);
+    Optional<CardCapture> capture = captures().find(session.mode());
+    if (capture.isPresent()) {
+      linkChannel(session, capture.get());
+    }
+    return SessionView.of(session);
+  }
+
+  private PaymentSession openRecord(NewPaymentSession request) {
     String configuration =
         request.pspConfiguration().orElse(PaymentSession.DEFAULT_PSP_CONFIGURATION);
     requireKnownConfiguration(configuration);
@@ -79,11 +88,7 @@ public class SessionTransitions {
             + session.amount()
             + " psp="
             + configuration);
-    Optional<CardCapture> capture = captures().find(session.mode());
-    if (capture.isPresent()) {
-      linkChannel(session, capture.get());
-    }
-    return SessionView.of(session);
+    return session;
   }
 
   /**
@@ -371,8 +376,7 @@ public class SessionTransitions {
       throw new InvalidSessionInputException(
           "token must be 1-255 printable ASCII characters without spaces");
     }
-    SessionView opened = open(request);
-    PaymentSession session = load(opened.id());
+    PaymentSession session = openRecord(request);
     Instant now = clock.instant();
     SessionStatus before = session.status();
     PaymentAttempt attempt = session.startTokenPayment(now);

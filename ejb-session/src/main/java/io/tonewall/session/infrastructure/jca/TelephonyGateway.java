@@ -17,6 +17,8 @@ import io.tonewall.telephony.api.TelephonyStatus;
 import io.tonewall.telephony.api.UnknownCallException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.resource.ResourceException;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,7 +53,11 @@ public class TelephonyGateway {
     }
   }
 
-  /** The id of the live call with this Call-ID or reference header value, if there is one. */
+  /**
+   * The id of the live call with this Call-ID or reference header value, if there is one. Outside
+   * any transaction: it changes nothing.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Optional<String> findCall(UUID sessionId, String reference) {
     return call(sessionId, connection -> connection.findCall(reference));
   }
