@@ -253,6 +253,16 @@ class AgentAssistedPaymentIT {
       // then
       assertThat(refused.statusCode(), is(409));
       assertThat(ApiHttp.json(refused.body()).getString("type"), endsWith("/illegal-transition"));
+
+      // when: securing the session's call again, which has gone
+      HttpResponse<String> resecure = api.post("api/v1/sessions/" + id + "/secure", "{}", token);
+
+      // then: a problem document naming the call; the session still waits for a call
+      assertThat(resecure.statusCode(), is(409));
+      assertThat(
+          ApiHttp.json(resecure.body()).getString("detail"),
+          containsString("no live call has the reference"));
+      assertThat(ApiHttp.json(get("api/v1/sessions/" + id)).getString("state"), is("CREATED"));
     }
   }
 
