@@ -259,6 +259,7 @@ class AgentAssistedPaymentIT {
 
       // then: a problem document naming the call; the session still waits for a call
       assertThat(resecure.statusCode(), is(409));
+      assertThat(ApiHttp.json(resecure.body()).getString("type"), endsWith("/call-unavailable"));
       assertThat(
           ApiHttp.json(resecure.body()).getString("detail"),
           containsString("no live call has the reference"));
