@@ -76,6 +76,14 @@ public class PaymentSessionBean implements Serializable {
     return transitions.callEnded(id(), callId);
   }
 
+  public SessionView leakSuspected(String callId) {
+    return transitions.leakSuspected(id(), callId);
+  }
+
+  public SessionView secureWindowClosed(String callId, long suspiciousFrames, long framesExamined) {
+    return transitions.secureWindowClosed(id(), callId, suspiciousFrames, framesExamined);
+  }
+
   public SessionView fieldTimedOut(CardField field, int digitCount) {
     return transitions.fieldTimedOut(id(), field, digitCount);
   }
