@@ -27,8 +27,12 @@ import java.util.regex.Pattern;
  * payments-bench.sh}:
  *
  * <pre>
- * java PaymentLoad.java BASE_URL CLIENT_ID CLIENT_SECRET CONCURRENCY[,CONCURRENCY...] SECONDS WARMUP_SECONDS
+ * java PaymentLoad.java BASE_URL CLIENT_ID CLIENT_SECRET CONCURRENCY[,CONCURRENCY...] SECONDS WARMUP_SECONDS [SERVER_PID]
  * </pre>
+ *
+ * <p>With the server's process id (Linux), each level also reports the server's CPU time per
+ * payment (user + system, from {@code /proc/PID/stat}): what a payment costs whatever else runs on
+ * the machine.
  *
  * <p>Exit status 0 when every measured payment was answered 201 with an APPROVED transaction, 1
  * otherwise (the failures are counted and the first one is printed).
@@ -56,21 +60,22 @@ public final class PaymentLoad {
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 6) {
+    if (args.length != 6 && args.length != 7) {
       System.err.println(
           "usage: java PaymentLoad.java BASE_URL CLIENT_ID CLIENT_SECRET CONCURRENCY[,...] SECONDS"
-              + " WARMUP_SECONDS");
+              + " WARMUP_SECONDS [SERVER_PID]");
       System.exit(2);
     }
     PaymentLoad load = new PaymentLoad(URI.create(args[0].replaceAll("/*$", "/")), args[1], args[2]);
     int[] levels = Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray();
     int seconds = Integer.parseInt(args[4]);
     int warmup = Integer.parseInt(args[5]);
+    ServerCpu cpu = args.length == 7 ? new ServerCpu(Long.parseLong(args[6])) : null;
     load.accessToken = load.fetchAccessToken();
 
     System.out.printf(
         Locale.ROOT,
-        "%-11s %9s %11s %9s %9s %9s %9s %8s%n",
+        "%-11s %9s %11s %9s %9s %9s %9s %8s %13s%n",
         "concurrency",
         "payments",
         "payments/s",
@@ -78,14 +83,18 @@ public final class PaymentLoad {
         "p90 ms",
         "p99 ms",
         "max ms",
-        "failed");
+        "failed",
+        "server CPU ms");
     boolean allApproved = true;
     for (int level : levels) {
       load.run(level, warmup, false);
+      double cpuBefore = cpu == null ? Double.NaN : cpu.seconds();
       Result result = load.run(level, seconds, true);
+      double cpuPerPayment =
+          cpu == null ? Double.NaN : (cpu.seconds() - cpuBefore) * 1000 / result.approved;
       System.out.printf(
           Locale.ROOT,
-          "%-11d %9d %11.1f %9.1f %9.1f %9.1f %9.1f %8d%n",
+          "%-11d %9d %11.1f %9.1f %9.1f %9.1f %9.1f %8d %13.2f%n",
           level,
           result.approved,
           result.approved / result.seconds,
@@ -93,7 +102,8 @@ public final class PaymentLoad {
           result.percentile(90),
           result.percentile(99),
           result.percentile(100),
-          result.failed);
+          result.failed,
+          cpuPerPayment);
       if (result.failed > 0) {
         allApproved = false;
         System.out.println("  first failure: " + result.firstFailure);
@@ -146,6 +156,23 @@ public final class PaymentLoad {
           "no access token: HTTP " + response.statusCode() + " " + response.body());
     }
     return token.group(1);
+  }
+
+  /** CPU time used so far by the server process, from {@code /proc/PID/stat}. */
+  private static final class ServerCpu {
+    private static final double TICKS_PER_SECOND = 100; // USER_HZ on Linux
+    private final java.nio.file.Path stat;
+
+    ServerCpu(long pid) {
+      this.stat = java.nio.file.Path.of("/proc", Long.toString(pid), "stat");
+    }
+
+    double seconds() throws IOException {
+      String line = java.nio.file.Files.readString(stat);
+      String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+      // fields[0] is field 3 (state): utime is field 14, stime field 15
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+    }
   }
 
   /** One closed-loop client: the next payment starts when the previous one is answered. */

@@ -54,12 +54,13 @@ until grep -q "is ready after" "$WORK/run.out"; do
   sleep 1
 done
 head -n 1 "$WORK/run.out"
+JAVA_PID=$(sed -n 's/.*(pid \([0-9]*\),.*/\1/p' "$WORK/run.out" | head -n 1)
 
 echo "payments-bench: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "payments-bench: levels $LEVELS, $SECONDS_PER_LEVEL s each after $WARMUP s warm-up; $(date -u '+%Y-%m-%d %H:%M UTC')"
 status=0
 java "$ROOT/web-agent/bench/PaymentLoad.java" "http://127.0.0.1:$HTTP_PORT/" "$CLIENT_ID" \
-  "$CLIENT_SECRET" "$LEVELS" "$SECONDS_PER_LEVEL" "$WARMUP" | tee "$WORK/result.txt" || status=$?
+  "$CLIENT_SECRET" "$LEVELS" "$SECONDS_PER_LEVEL" "$WARMUP" $JAVA_PID | tee "$WORK/result.txt" || status=$?
 
 answered=$(sed -n 's/^approved payments in total: //p' "$WORK/result.txt")
 stored=$(psql_bench -c "SELECT count(*) FROM payment_transaction WHERE outcome = 'APPROVED'")
