@@ -1,5 +1,6 @@
 package io.tonewall.session.application;
 
+import io.tonewall.session.domain.AuditChainHead;
 import io.tonewall.session.domain.AuditChainVerifier;
 import io.tonewall.session.domain.AuditEntry;
 import io.tonewall.session.domain.AuditVerification;
@@ -24,23 +25,35 @@ public class AuditTrail {
   @EJB private JpaPaymentSessionRepository sessions;
 
   /**
-   * Reads the whole chain, page by page, and checks every entry against the one before it and the
-   * last against the chain's head.
+   * Reads every chain, page by page, and checks every entry against the one before it and each
+   * chain's last entry against its head; stops at the first break.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public AuditVerification verify() {
-    AuditChainVerifier verifier = new AuditChainVerifier();
+    long checked = 0;
+    for (int chain = 1; chain <= AuditChainHead.CHAINS; chain++) {
+      AuditVerification verdict = verify(chain);
+      if (!verdict.intact()) {
+        return verdict.afterEarlierChains(checked);
+      }
+      checked += verdict.entriesChecked();
+    }
+    return AuditVerification.intact(checked);
+  }
+
+  private AuditVerification verify(int chain) {
+    AuditChainVerifier verifier = new AuditChainVerifier(chain);
     long after = 0;
     while (true) {
-      List<AuditEntry> page = trail.after(after, PAGE);
+      List<AuditEntry> page = trail.after(chain, after, PAGE);
       for (AuditEntry entry : page) {
         if (!verifier.accept(entry)) {
-          return verifier.result(trail.head());
+          return verifier.result(trail.head(chain));
         }
         after = entry.sequence();
       }
       if (page.size() < PAGE) {
-        return verifier.result(trail.head());
+        return verifier.result(trail.head(chain));
       }
     }
   }

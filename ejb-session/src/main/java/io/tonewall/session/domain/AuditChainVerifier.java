@@ -3,17 +3,24 @@ package io.tonewall.session.domain;
 import java.util.Optional;
 
 /**
- * Checks the audit chain entry by entry, in sequence order, so that a long trail can be read page
+ * Checks one audit chain entry by entry, in sequence order, so that a long chain can be read page
  * by page: {@link #accept} each entry, then {@link #result} against the chain's head. Detects a
  * changed entry (its hash no longer matches), a deleted entry (a gap in the sequence, or a
- * previous-hash that does not match), and entries deleted from the end (the head is ahead).
+ * previous-hash that does not match), an entry moved from another chain, and entries deleted from
+ * the end (the head is ahead).
  */
 public final class AuditChainVerifier {
 
+  private final int chain;
   private long expectedSequence = 1;
   private String runningHash = AuditEntry.GENESIS;
   private long checked;
   private Optional<AuditVerification> broken = Optional.empty();
+
+  /** A verifier of chain {@code chain}. */
+  public AuditChainVerifier(int chain) {
+    this.chain = AuditChainHead.checkedChain(chain);
+  }
 
   /**
    * Checks the next entry.
@@ -25,6 +32,9 @@ public final class AuditChainVerifier {
       return false;
     }
     checked++;
+    if (entry.chain() != chain) {
+      return fail(entry.sequence(), "entry " + entry.sequence() + " belongs to another chain");
+    }
     if (entry.sequence() != expectedSequence) {
       return fail(
           expectedSequence,
@@ -46,12 +56,15 @@ public final class AuditChainVerifier {
   }
 
   private boolean fail(long at, String problem) {
-    broken = Optional.of(AuditVerification.broken(checked, at, problem));
+    broken = Optional.of(AuditVerification.broken(checked, chain, at, problem));
     return false;
   }
 
   /** The verdict after the last entry, compared with the chain's head. */
   public AuditVerification result(AuditChainHead head) {
+    if (head.chain() != chain) {
+      throw new IllegalArgumentException("the head of chain " + head.chain() + " is not " + chain);
+    }
     if (broken.isPresent()) {
       return broken.get();
     }
@@ -59,12 +72,13 @@ public final class AuditChainVerifier {
     if (head.lastSequence() > last) {
       return AuditVerification.broken(
           checked,
+          chain,
           last + 1,
           "entries " + (last + 1) + " to " + head.lastSequence() + " are missing");
     }
     if (head.lastSequence() != last || !head.lastHash().equals(runningHash)) {
       return AuditVerification.broken(
-          checked, last, "the chain's head does not match entry " + last);
+          checked, chain, last, "the chain's head does not match entry " + last);
     }
     return AuditVerification.intact(checked);
   }

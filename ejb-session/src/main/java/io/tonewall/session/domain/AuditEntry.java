@@ -4,6 +4,7 @@ import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,13 +18,16 @@ import java.util.UUID;
 
 /**
  * One entry of the append-only, hash-chained audit trail: what happened to which session, when.
- * Each entry stores SHA-256 over the previous entry's hash and its own canonical form (see {@link
- * #canonical()}), so that changing or deleting an entry breaks the chain at that point. Entries
- * hold no card data: event types and details are written from masked facts only.
+ * Each entry stores SHA-256 over the previous entry's hash in its chain and its own canonical form
+ * (see {@link #canonical()}), so that changing or deleting an entry breaks the chain at that point.
+ * The trail is several chains side by side (see {@link AuditChainHead}); an entry is named by its
+ * chain and its sequence number there. Entries hold no card data: event types and details are
+ * written from masked facts only.
  */
 @Entity
 @Cacheable(false)
 @Table(name = "audit_entry")
+@IdClass(AuditEntryKey.class)
 public class AuditEntry {
 
   /** The hash the first entry follows: 64 zeros. */
@@ -31,6 +35,10 @@ public class AuditEntry {
 
   /** Longest detail kept. */
   public static final int MAX_DETAIL = 1000;
+
+  @Id
+  @Column(name = "chain_id", nullable = false, updatable = false)
+  private int chain;
 
   @Id
   @Column(name = "sequence_number", nullable = false, updatable = false)
@@ -60,6 +68,7 @@ public class AuditEntry {
 
   /** Builds an entry as it was read back (for verification and tests). */
   public AuditEntry(
+      int chain,
       long sequence,
       Optional<UUID> sessionId,
       String eventType,
@@ -67,6 +76,7 @@ public class AuditEntry {
       Instant occurredAt,
       String previousHash,
       String entryHash) {
+    this.chain = AuditChainHead.checkedChain(chain);
     this.sequence = sequence;
     this.sessionId = sessionId.map(UUID::toString).orElse(null);
     this.eventType = Objects.requireNonNull(eventType, "eventType");
@@ -77,12 +87,13 @@ public class AuditEntry {
   }
 
   /**
-   * The entry that follows {@code previousHash} at {@code sequence}. The time is kept to the
-   * millisecond, which every supported database stores exactly.
+   * The entry that follows {@code previousHash} at {@code sequence} of {@code chain}. The time is
+   * kept to the millisecond, which every supported database stores exactly.
    *
    * @throws InvalidSessionInputException when the event type or detail is empty or too long
    */
   public static AuditEntry append(
+      int chain,
       long sequence,
       String previousHash,
       Optional<UUID> sessionId,
@@ -96,14 +107,16 @@ public class AuditEntry {
       throw new InvalidSessionInputException("audit detail must be at most 1000 characters");
     }
     Instant at = now.truncatedTo(ChronoUnit.MILLIS);
-    AuditEntry entry = new AuditEntry(sequence, sessionId, eventType, detail, at, previousHash, "");
+    AuditEntry entry =
+        new AuditEntry(chain, sequence, sessionId, eventType, detail, at, previousHash, "");
     entry.entryHash = entry.computeHash();
     return entry;
   }
 
   /**
    * The canonical form that is hashed: sequence, time (ISO-8601, UTC), session id (or {@code -}),
-   * event type and detail, one per line, each line's backslashes and line breaks escaped.
+   * event type and detail, one per line, each line's backslashes and line breaks escaped. The chain
+   * is not part of it: an entry is bound to its chain by the previous hash it follows.
    */
   public String canonical() {
     return sequence
@@ -132,6 +145,10 @@ public class AuditEntry {
 
   private static String escape(String text) {
     return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+  }
+
+  public int chain() {
+    return chain;
   }
 
   public long sequence() {

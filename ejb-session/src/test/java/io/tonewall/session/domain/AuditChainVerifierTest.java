@@ -3,11 +3,15 @@ package io.tonewall.session.domain;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +20,9 @@ class AuditChainVerifierTest {
   private static final Instant NOW = Instant.parse("2026-11-22T10:00:00.123456789Z");
   private static final UUID SESSION = UUID.fromString("6f1c5e2a-3b4d-4c5e-8f9a-0b1c2d3e4f50");
 
-  private final AuditChainHead head = new AuditChainHead(0, AuditEntry.GENESIS);
+  private static final int CHAIN = AuditChainHead.chainOf(Optional.of(SESSION));
+
+  private final AuditChainHead head = new AuditChainHead(CHAIN, 0, AuditEntry.GENESIS);
 
   private List<AuditEntry> chainOf(int entries) {
     List<AuditEntry> chain = new ArrayList<>();
@@ -27,7 +33,7 @@ class AuditChainVerifierTest {
   }
 
   private AuditVerification verify(List<AuditEntry> entries) {
-    AuditChainVerifier verifier = new AuditChainVerifier();
+    AuditChainVerifier verifier = new AuditChainVerifier(CHAIN);
     entries.forEach(verifier::accept);
     return verifier.result(head);
   }
@@ -35,6 +41,7 @@ class AuditChainVerifierTest {
   /** The same entry with one column changed, as a tampered row would read back. */
   private static AuditEntry withDetail(AuditEntry entry, String detail) {
     return new AuditEntry(
+        entry.chain(),
         entry.sequence(),
         entry.sessionId(),
         entry.eventType(),
@@ -109,6 +116,7 @@ class AuditChainVerifierTest {
     AuditEntry original = chain.get(1);
     AuditEntry forged =
         AuditEntry.append(
+            original.chain(),
             original.sequence(),
             original.previousHash(),
             original.sessionId(),
@@ -123,6 +131,49 @@ class AuditChainVerifierTest {
     // then
     assertThat(forged.entryHash(), is(not(original.entryHash())));
     assertThat(result.problem(), is(Optional.of("entry 3 does not follow entry 2")));
+  }
+
+  @Test
+  void detectsAnEntryMovedInFromAnotherChain() {
+    // given: entry 2 replaced by the entry 2 of another chain
+    List<AuditEntry> chain = chainOf(3);
+    int otherChain = CHAIN % AuditChainHead.CHAINS + 1;
+    AuditChainHead other = new AuditChainHead(otherChain, 1, chain.get(0).entryHash());
+    chain.set(1, other.append(Optional.empty(), "client.created", "id=other", NOW));
+
+    // when
+    AuditVerification result = verify(chain);
+
+    // then
+    assertThat(result.intact(), is(false));
+    assertThat(result.brokenChain(), is(Optional.of(CHAIN)));
+    assertThat(result.problem(), is(Optional.of("entry 2 belongs to another chain")));
+  }
+
+  @Test
+  void putsEverySessionsEntriesInOneChain_andSpreadsSessionsOverAllChains() {
+    // given
+    Set<Integer> used = new HashSet<>();
+    Random random = new Random(7);
+
+    // when
+    for (int i = 0; i < 2000; i++) {
+      UUID session = new UUID(random.nextLong(), random.nextLong());
+      int chain = AuditChainHead.chainOf(Optional.of(session));
+      assertThat(AuditChainHead.chainOf(Optional.of(session)), is(chain));
+      used.add(chain);
+    }
+
+    // then
+    assertThat(used.size(), is(AuditChainHead.CHAINS));
+    assertThat(AuditChainHead.chainOf(Optional.empty()), is(AuditChainHead.SYSTEM_CHAIN));
+  }
+
+  @Test
+  void refusesAChainNumberOutsideTheTrail() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new AuditChainHead(AuditChainHead.CHAINS + 1, 0, AuditEntry.GENESIS));
   }
 
   @Test

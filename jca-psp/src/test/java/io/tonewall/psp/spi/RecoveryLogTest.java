@@ -15,7 +15,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +78,49 @@ class RecoveryLogTest {
     assertThat(recovered.isPrepared(), is(true));
     assertThat(recovered.requests().get(0).key(), is(IdempotencyKey.of("keep-me.capture")));
     assertThat(recovered.authorisations().get(0).reference(), is(Optional.of("sbx_1")));
+    reopened.close();
+  }
+
+  @Test
+  void keepsEveryPreparedBranch_whenManyThreadsForceAndCompactAtOnce() throws Exception {
+    // given: eight threads, each preparing 150 branches (forced) and finishing every other one,
+    // with compaction every few kilobytes
+    RecoveryLog log = RecoveryLog.open(directory, CLOCK, 8192);
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    List<Future<?>> work = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      int thread = t;
+      work.add(
+          threads.submit(
+              () -> {
+                for (int i = 0; i < 150; i++) {
+                  String key = "t" + thread + "-" + i;
+                  BranchId id = BranchId.of(new TestXid(key, "b"));
+                  log.sent(id, authorisation(key));
+                  log.result(id, IdempotencyKey.of(key), Outcome.APPROVED, Optional.of("sbx_1"));
+                  log.prepared(preparedBranch(id, key));
+                  if (i % 2 == 0) {
+                    log.ended(id, "COMMITTED");
+                  }
+                }
+                return null;
+              }));
+    }
+    for (Future<?> done : work) {
+      done.get(60, TimeUnit.SECONDS);
+    }
+    threads.shutdown();
+    log.close();
+
+    // when
+    RecoveryLog reopened = RecoveryLog.open(directory, CLOCK);
+
+    // then: exactly the 600 prepared, unfinished branches come back, each whole
+    assertThat(reopened.recovered().size(), is(600));
+    for (TransactionBranch branch : reopened.recovered().values()) {
+      assertThat(branch.isPrepared(), is(true));
+      assertThat(branch.requests().size(), is(1));
+    }
     reopened.close();
   }
 

@@ -11,6 +11,7 @@ import io.tonewall.psp.api.AuthorisationKind;
 import io.tonewall.psp.api.AuthorisationRequest;
 import io.tonewall.psp.api.CaptureRequest;
 import io.tonewall.psp.api.CurrencyMismatchException;
+import io.tonewall.psp.api.DeclineReason;
 import io.tonewall.psp.api.IdempotencyKey;
 import io.tonewall.psp.api.Money;
 import io.tonewall.psp.api.Outcome;
@@ -344,6 +345,44 @@ class SandboxConnectionTest {
     // then
     assertThat(token.outcome(), is(Outcome.APPROVED));
     assertThat(payment.outcome(), is(Outcome.APPROVED));
+  }
+
+  @Test
+  void paysWithTheDocumentedApprovingTestToken_withoutATokenisationFirst()
+      throws ResourceException {
+    // when
+    PaymentResult payment = payWithToken("pay-approve", "sbx_tok_test_approve");
+
+    // then
+    assertThat(payment.outcome(), is(Outcome.APPROVED));
+    assertThat(payment.providerReference().isPresent(), is(true));
+  }
+
+  @Test
+  void declinesTheDocumentedDecliningTestToken() throws ResourceException {
+    // when
+    PaymentResult payment = payWithToken("pay-decline", "sbx_tok_test_decline");
+
+    // then
+    assertThat(payment.outcome(), is(Outcome.DECLINED));
+    assertThat(payment.declineReason(), is(Optional.of(DeclineReason.DO_NOT_HONOUR)));
+  }
+
+  @Test
+  void failsAnUnknownToken_andAnswersARepeatedKeyAlike() throws ResourceException {
+    // when
+    PaymentResult first = payWithToken("pay-unknown", "sbx_tok_nobody");
+    PaymentResult again = payWithToken("pay-unknown", "sbx_tok_nobody");
+
+    // then
+    assertThat(first.outcome(), is(Outcome.FAILED));
+    assertThat(again.outcome(), is(Outcome.FAILED));
+  }
+
+  private PaymentResult payWithToken(String key, String token) throws ResourceException {
+    return connection.payWithToken(
+        new TokenPaymentRequest(
+            "sandbox", IdempotencyKey.of(key), TEN_POUNDS, token, AuthorisationKind.SALE));
   }
 
   @Test

@@ -306,6 +306,7 @@ class SessionsApiIT {
     post("api/v1/sessions/" + id + "/cancel", "");
     try (Connection db =
         DriverManager.getConnection(System.getProperty("tonewall.it.jdbcUrl"), "postgres", "")) {
+      int chain;
       long sequence;
       String detail;
       OffsetDateTime occurredAt;
@@ -313,16 +314,17 @@ class SessionsApiIT {
       String entryHash;
       try (PreparedStatement query =
           db.prepareStatement(
-              "SELECT sequence_number, detail, occurred_at, previous_hash, entry_hash"
+              "SELECT chain_id, sequence_number, detail, occurred_at, previous_hash, entry_hash"
                   + " FROM audit_entry WHERE session_id = ? ORDER BY sequence_number LIMIT 1")) {
         query.setString(1, id);
         try (ResultSet row = query.executeQuery()) {
           assertThat(row.next(), is(true));
-          sequence = row.getLong(1);
-          detail = row.getString(2);
-          occurredAt = row.getObject(3, OffsetDateTime.class);
-          previousHash = row.getString(4);
-          entryHash = row.getString(5);
+          chain = row.getInt(1);
+          sequence = row.getLong(2);
+          detail = row.getString(3);
+          occurredAt = row.getObject(4, OffsetDateTime.class);
+          previousHash = row.getString(5);
+          entryHash = row.getString(6);
         }
       }
       assertThat(detail, containsString("amount=800 GBP"));
@@ -331,22 +333,34 @@ class SessionsApiIT {
         // when: the amount is changed in place
         update(
             db,
-            "UPDATE audit_entry SET detail = ? WHERE sequence_number = ?",
+            "UPDATE audit_entry SET detail = ? WHERE chain_id = ? AND sequence_number = ?",
             "amount=1 GBP",
+            chain,
             sequence);
         JsonObject changed = json(get("api/v1/audit/verification").body());
 
         // then
         assertThat(changed.getBoolean("intact"), is(false));
+        assertThat(changed.getInt("brokenChain"), is(chain));
         assertThat(changed.getJsonNumber("brokenAt").longValue(), is(sequence));
         assertThat(changed.getString("problem"), is("entry " + sequence + " was changed"));
       } finally {
-        update(db, "UPDATE audit_entry SET detail = ? WHERE sequence_number = ?", detail, sequence);
+        update(
+            db,
+            "UPDATE audit_entry SET detail = ? WHERE chain_id = ? AND sequence_number = ?",
+            detail,
+            chain,
+            sequence);
       }
       assertThat(json(get("api/v1/audit/verification").body()).getBoolean("intact"), is(true));
 
       // when: the entry is deleted
-      update(db, "DELETE FROM audit_entry WHERE sequence_number = ?", null, sequence);
+      update(
+          db,
+          "DELETE FROM audit_entry WHERE chain_id = ? AND sequence_number = ?",
+          null,
+          chain,
+          sequence);
       try {
         JsonObject deleted = json(get("api/v1/audit/verification").body());
 
@@ -356,15 +370,16 @@ class SessionsApiIT {
       } finally {
         try (PreparedStatement insert =
             db.prepareStatement(
-                "INSERT INTO audit_entry (sequence_number, session_id, event_type, detail,"
-                    + " occurred_at, previous_hash, entry_hash)"
-                    + " VALUES (?, ?, 'session.created', ?, ?, ?, ?)")) {
-          insert.setLong(1, sequence);
-          insert.setString(2, id);
-          insert.setString(3, detail);
-          insert.setObject(4, occurredAt);
-          insert.setString(5, previousHash);
-          insert.setString(6, entryHash);
+                "INSERT INTO audit_entry (chain_id, sequence_number, session_id, event_type,"
+                    + " detail, occurred_at, previous_hash, entry_hash)"
+                    + " VALUES (?, ?, ?, 'session.created', ?, ?, ?, ?)")) {
+          insert.setInt(1, chain);
+          insert.setLong(2, sequence);
+          insert.setString(3, id);
+          insert.setString(4, detail);
+          insert.setObject(5, occurredAt);
+          insert.setString(6, previousHash);
+          insert.setString(7, entryHash);
           insert.executeUpdate();
         }
       }
@@ -372,13 +387,14 @@ class SessionsApiIT {
     }
   }
 
-  private static void update(Connection db, String sql, String text, long sequence)
+  private static void update(Connection db, String sql, String text, int chain, long sequence)
       throws Exception {
     try (PreparedStatement statement = db.prepareStatement(sql)) {
       int index = 1;
       if (text != null) {
         statement.setString(index++, text);
       }
+      statement.setInt(index++, chain);
       statement.setLong(index, sequence);
       assertThat(statement.executeUpdate(), is(1));
     }

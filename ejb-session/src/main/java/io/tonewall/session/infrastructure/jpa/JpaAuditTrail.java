@@ -13,9 +13,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Appends to the hash-chained audit trail and reads it back. Appending locks the chain's head row
- * ({@code SELECT ... FOR UPDATE}) until the caller's transaction ends, so entries are chained in
- * commit order on every node sharing the database. Entries are never updated or deleted.
+ * Appends to the hash-chained audit trail and reads it back. Appending locks the head row of the
+ * session's chain ({@code SELECT ... FOR UPDATE}) until the caller's transaction ends, so a chain's
+ * entries are chained in commit order on every node sharing the database, while sessions on other
+ * chains go on in parallel. Entries are never updated or deleted.
  */
 @Stateless
 public class JpaAuditTrail {
@@ -25,32 +26,40 @@ public class JpaAuditTrail {
 
   /** Appends an entry inside the caller's transaction. */
   public AuditEntry append(Optional<UUID> sessionId, String eventType, String detail, Instant now) {
+    int chain = AuditChainHead.chainOf(sessionId);
     AuditChainHead head =
-        entityManager.find(AuditChainHead.class, AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        entityManager.find(AuditChainHead.class, chain, LockModeType.PESSIMISTIC_WRITE);
     if (head == null) {
-      throw new IllegalStateException("the audit chain's head row is missing (see V6 migration)");
+      throw missingHead(chain);
     }
     AuditEntry entry = head.append(sessionId, eventType, detail, now);
     entityManager.persist(entry);
     return entry;
   }
 
-  /** The chain's head as stored now. */
-  public AuditChainHead head() {
-    AuditChainHead head = entityManager.find(AuditChainHead.class, AuditChainHead.ID);
+  private static IllegalStateException missingHead(int chain) {
+    return new IllegalStateException(
+        "the head row of audit chain " + chain + " is missing (see migrations V6 and V23)");
+  }
+
+  /** A chain's head as stored now. */
+  public AuditChainHead head(int chain) {
+    AuditChainHead head = entityManager.find(AuditChainHead.class, chain);
     if (head == null) {
-      throw new IllegalStateException("the audit chain's head row is missing (see V6 migration)");
+      throw missingHead(chain);
     }
     entityManager.refresh(head);
     return head;
   }
 
-  /** Up to {@code size} entries after {@code afterSequence}, in sequence order. */
-  public List<AuditEntry> after(long afterSequence, int size) {
+  /** Up to {@code size} entries of a chain after {@code afterSequence}, in sequence order. */
+  public List<AuditEntry> after(int chain, long afterSequence, int size) {
     return entityManager
         .createQuery(
-            "SELECT e FROM AuditEntry e WHERE e.sequence > :after ORDER BY e.sequence",
+            "SELECT e FROM AuditEntry e WHERE e.chain = :chain AND e.sequence > :after"
+                + " ORDER BY e.sequence",
             AuditEntry.class)
+        .setParameter("chain", chain)
         .setParameter("after", afterSequence)
         .setHint("jakarta.persistence.cache.retrieveMode", CacheRetrieveMode.BYPASS)
         .setHint("eclipselink.refresh", "true")
@@ -62,7 +71,7 @@ public class JpaAuditTrail {
   public List<AuditEntry> ofSession(UUID sessionId) {
     return entityManager
         .createQuery(
-            "SELECT e FROM AuditEntry e WHERE e.sessionId = :session ORDER BY e.sequence",
+            "SELECT e FROM AuditEntry e WHERE e.sessionId = :session ORDER BY e.chain, e.sequence",
             AuditEntry.class)
         .setParameter("session", sessionId.toString())
         .getResultList();

@@ -33,77 +33,145 @@ class AuditTrailOnH2Test {
 
   private Connection db;
 
+  private static final UUID SESSION = UUID.fromString("6f1c5e2a-3b4d-4c5e-8f9a-0b1c2d3e4f50");
+  private static final int CHAIN = AuditChainHead.chainOf(Optional.of(SESSION));
+
+  private JdbcDataSource source;
+
   @BeforeEach
-  void migrate() throws SQLException {
-    JdbcDataSource source = new JdbcDataSource();
+  void openDatabase() {
+    source = new JdbcDataSource();
     source.setURL("jdbc:h2:mem:audit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
-    db = source.getConnection();
+  }
+
+  private void migrate(String target) throws SQLException {
+    Flyway.configure()
+        .dataSource(source)
+        .locations("classpath:db/migration")
+        .target(target)
+        .load()
+        .migrate();
+    if (db == null) {
+      db = source.getConnection();
+    }
   }
 
   @AfterEach
   void close() throws SQLException {
-    db.close();
+    if (db != null) {
+      db.close();
+    }
   }
 
   private void appendEntries(int count) throws SQLException {
-    AuditChainHead head = readHead();
-    UUID session = UUID.randomUUID();
+    migrate("latest");
+    AuditChainHead head = readHead(CHAIN);
     for (int i = 0; i < count; i++) {
       AuditEntry entry =
-          head.append(Optional.of(session), "session.created", "amount=" + i + " GBP", NOW);
+          head.append(Optional.of(SESSION), "session.created", "amount=" + i + " GBP", NOW);
       try (PreparedStatement insert =
           db.prepareStatement(
-              "INSERT INTO audit_entry (sequence_number, session_id, event_type, detail,"
-                  + " occurred_at, previous_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-        insert.setLong(1, entry.sequence());
-        insert.setString(2, session.toString());
-        insert.setString(3, entry.eventType());
-        insert.setString(4, entry.detail());
-        insert.setObject(5, entry.occurredAt().atOffset(ZoneOffset.UTC));
-        insert.setString(6, entry.previousHash());
-        insert.setString(7, entry.entryHash());
+              "INSERT INTO audit_entry (chain_id, sequence_number, session_id, event_type, detail,"
+                  + " occurred_at, previous_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        insert.setInt(1, entry.chain());
+        insertColumns(insert, 2, entry);
         insert.executeUpdate();
       }
     }
+    moveHead(head);
+  }
+
+  private static void insertColumns(PreparedStatement insert, int first, AuditEntry entry)
+      throws SQLException {
+    insert.setLong(first, entry.sequence());
+    insert.setString(first + 1, entry.sessionId().map(UUID::toString).orElse(null));
+    insert.setString(first + 2, entry.eventType());
+    insert.setString(first + 3, entry.detail());
+    insert.setObject(first + 4, entry.occurredAt().atOffset(ZoneOffset.UTC));
+    insert.setString(first + 5, entry.previousHash());
+    insert.setString(first + 6, entry.entryHash());
+  }
+
+  private void moveHead(AuditChainHead head) throws SQLException {
     try (PreparedStatement update =
         db.prepareStatement(
-            "UPDATE audit_chain_head SET last_sequence = ?, last_hash = ? WHERE id = 1")) {
+            "UPDATE audit_chain_head SET last_sequence = ?, last_hash = ? WHERE id = ?")) {
       update.setLong(1, head.lastSequence());
       update.setString(2, head.lastHash());
+      update.setInt(3, head.chain());
       update.executeUpdate();
     }
   }
 
-  private AuditChainHead readHead() throws SQLException {
-    try (Statement query = db.createStatement();
-        ResultSet row =
-            query.executeQuery("SELECT last_sequence, last_hash FROM audit_chain_head")) {
-      row.next();
-      return new AuditChainHead(row.getLong(1), row.getString(2));
+  private AuditChainHead readHead(int chain) throws SQLException {
+    try (PreparedStatement query =
+        db.prepareStatement("SELECT last_sequence, last_hash FROM audit_chain_head WHERE id = ?")) {
+      query.setInt(1, chain);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return new AuditChainHead(chain, row.getLong(1), row.getString(2));
+      }
     }
   }
 
-  private AuditVerification verifyStoredChain() throws SQLException {
-    AuditChainVerifier verifier = new AuditChainVerifier();
-    try (Statement query = db.createStatement();
-        ResultSet rows =
-            query.executeQuery(
-                "SELECT sequence_number, session_id, event_type, detail, occurred_at,"
-                    + " previous_hash, entry_hash FROM audit_entry ORDER BY sequence_number")) {
-      while (rows.next()) {
-        verifier.accept(
-            new AuditEntry(
-                rows.getLong(1),
-                Optional.ofNullable(rows.getString(2)).map(UUID::fromString),
-                rows.getString(3),
-                rows.getString(4),
-                rows.getObject(5, OffsetDateTime.class).toInstant(),
-                rows.getString(6),
-                rows.getString(7)));
+  private AuditVerification verifyStoredChain(int chain) throws SQLException {
+    AuditChainVerifier verifier = new AuditChainVerifier(chain);
+    try (PreparedStatement query =
+        db.prepareStatement(
+            "SELECT chain_id, sequence_number, session_id, event_type, detail, occurred_at,"
+                + " previous_hash, entry_hash FROM audit_entry WHERE chain_id = ?"
+                + " ORDER BY sequence_number")) {
+      query.setInt(1, chain);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          verifier.accept(
+              new AuditEntry(
+                  rows.getInt(1),
+                  rows.getLong(2),
+                  Optional.ofNullable(rows.getString(3)).map(UUID::fromString),
+                  rows.getString(4),
+                  rows.getString(5),
+                  rows.getObject(6, OffsetDateTime.class).toInstant(),
+                  rows.getString(7),
+                  rows.getString(8)));
+        }
       }
     }
-    return verifier.result(readHead());
+    return verifier.result(readHead(chain));
+  }
+
+  private AuditVerification verifyStoredChain() throws SQLException {
+    return verifyStoredChain(CHAIN);
+  }
+
+  @Test
+  void entriesWrittenBeforeTheChainsWereSplit_stayAnIntactChainOne() throws SQLException {
+    // given: the trail as the single-chain schema (V22) stored it
+    migrate("22");
+    AuditChainHead before = new AuditChainHead(1, 0, AuditEntry.GENESIS);
+    for (int i = 0; i < 3; i++) {
+      AuditEntry entry =
+          before.append(Optional.of(SESSION), "session.created", "amount=" + i + " GBP", NOW);
+      try (PreparedStatement insert =
+          db.prepareStatement(
+              "INSERT INTO audit_entry (sequence_number, session_id, event_type, detail,"
+                  + " occurred_at, previous_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        insertColumns(insert, 1, entry);
+        insert.executeUpdate();
+      }
+    }
+    moveHead(before);
+
+    // when
+    migrate("latest");
+
+    // then
+    AuditVerification chainOne = verifyStoredChain(1);
+    assertThat(chainOne.intact(), is(true));
+    assertThat(chainOne.entriesChecked(), is(3L));
+    for (int chain = 2; chain <= AuditChainHead.CHAINS; chain++) {
+      assertThat(readHead(chain).lastSequence(), is(0L));
+    }
   }
 
   @Test
@@ -155,6 +223,7 @@ class AuditTrailOnH2Test {
   @Test
   void migratesSessionsTable_withStateAndFieldProgressColumns() throws SQLException {
     // when
+    migrate("latest");
     try (Statement query = db.createStatement();
         ResultSet columns =
             query.executeQuery(

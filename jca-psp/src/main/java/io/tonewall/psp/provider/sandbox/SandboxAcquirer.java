@@ -22,8 +22,17 @@ import java.util.function.Function;
 public final class SandboxAcquirer {
   private final Map<String, Payment> payments = new HashMap<>();
   private final Map<IdempotencyKey, PaymentResult> answers = new HashMap<>();
-  private final Map<String, SandboxTestCard.Behaviour> tokens = new HashMap<>();
+  private final Map<String, SandboxTestCard.Behaviour> tokens = new HashMap<>(TEST_TOKENS);
   private long nextReference = 1;
+
+  /**
+   * Documented test tokens, valid without a tokenisation first (as Stripe's {@code pm_card_visa}):
+   * for integrators' tests and the payment benchmark, which pay with a token and so need no card.
+   */
+  public static final Map<String, SandboxTestCard.Behaviour> TEST_TOKENS =
+      Map.of(
+          "sbx_tok_test_approve", SandboxTestCard.Behaviour.APPROVE,
+          "sbx_tok_test_decline", SandboxTestCard.Behaviour.DECLINE);
 
   /** An authorisation's effect on the books, decided by the card's behaviour. */
   synchronized PaymentResult authorise(
@@ -92,15 +101,26 @@ public final class SandboxAcquirer {
 
   synchronized PaymentResult payWithToken(
       IdempotencyKey key, Money amount, String token, boolean capture) {
-    if (!answers.containsKey(key) && !tokens.containsKey(token)) {
-      return PaymentResult.unsettled(
-          capture ? Operation.SALE : Operation.AUTHORISE,
-          Outcome.FAILED,
-          key,
-          "unknown sandbox token");
+    Operation operation = capture ? Operation.SALE : Operation.AUTHORISE;
+    PaymentResult earlier = answers.get(key);
+    if (earlier != null) {
+      return earlier;
     }
-    return authorise(
-        key, amount, Optional.empty(), capture, capture ? Operation.SALE : Operation.AUTHORISE);
+    SandboxTestCard.Behaviour behaviour = tokens.get(token);
+    if (behaviour == null) {
+      return PaymentResult.unsettled(operation, Outcome.FAILED, key, "unknown sandbox token");
+    }
+    if (behaviour == SandboxTestCard.Behaviour.DECLINE) {
+      return remember(
+          key,
+          PaymentResult.declined(
+              operation,
+              key,
+              DeclineReason.DO_NOT_HONOUR,
+              Optional.empty(),
+              "declined by the sandbox issuer"));
+    }
+    return authorise(key, amount, Optional.empty(), capture, operation);
   }
 
   synchronized PaymentResult capture(IdempotencyKey key, String reference, Money amount) {

@@ -3,10 +3,11 @@ package io.tonewall.web.api.dto;
 import io.tonewall.session.domain.AuditEntry;
 
 /**
- * One entry of the audit trail: its place in the chain, what happened and the hashes that chain it
- * (SHA-256 over the previous hash and the entry's canonical form).
+ * One entry of the audit trail: its place (chain and sequence there), what happened and the hashes
+ * that chain it (SHA-256 over the previous hash and the entry's canonical form).
  */
 public record AuditEntryResponse(
+    int chain,
     long sequence,
     String eventType,
     String detail,
@@ -16,6 +17,7 @@ public record AuditEntryResponse(
 
   public static AuditEntryResponse of(AuditEntry entry) {
     return new AuditEntryResponse(
+        entry.chain(),
         entry.sequence(),
         entry.eventType(),
         entry.detail(),

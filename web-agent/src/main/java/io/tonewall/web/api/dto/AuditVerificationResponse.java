@@ -7,16 +7,18 @@ import io.tonewall.session.domain.AuditVerification;
  *
  * @param intact every entry present, unchanged and in order
  * @param entriesChecked entries read
- * @param brokenAt sequence number where the chain first breaks, or null
+ * @param brokenChain the chain (1 to 64) that breaks, or null
+ * @param brokenAt sequence number in that chain where it first breaks, or null
  * @param problem what is wrong there, or null
  */
 public record AuditVerificationResponse(
-    boolean intact, long entriesChecked, Long brokenAt, String problem) {
+    boolean intact, long entriesChecked, Integer brokenChain, Long brokenAt, String problem) {
 
   public static AuditVerificationResponse of(AuditVerification verification) {
     return new AuditVerificationResponse(
         verification.intact(),
         verification.entriesChecked(),
+        verification.brokenChain().orElse(null),
         verification.brokenAt().orElse(null),
         verification.problem().orElse(null));
   }
