@@ -134,7 +134,9 @@ public final class TelephonyNode implements AutoCloseable {
         calls.pairingCodesOutstanding(),
         media.malformedPackets(),
         b2bua.requestsHandled(),
-        b2bua.requestsRefused());
+        b2bua.requestsRefused(),
+        calls.leakSuspectedFrames(),
+        calls.secureWindowsClosed());
   }
 
   /** Stops SIP, then the relay; every port is free afterwards. */

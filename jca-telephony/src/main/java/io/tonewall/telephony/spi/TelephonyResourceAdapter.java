@@ -153,7 +153,7 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
   public TelephonyMetrics metrics() {
     return Optional.ofNullable(node)
         .map(TelephonyNode::metrics)
-        .orElseGet(() -> new TelephonyMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        .orElseGet(() -> new TelephonyMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
   }
 
   /**
