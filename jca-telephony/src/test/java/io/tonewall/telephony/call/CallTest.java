@@ -214,7 +214,7 @@ class CallTest {
     try (RtpRelay relay =
         RtpRelay.open(
             InetAddress.getLoopbackAddress(),
-            PortRange.of(40960, 40967),
+            PortRange.of(45800, 45807),
             clock,
             Duration.ofSeconds(30),
             40,
