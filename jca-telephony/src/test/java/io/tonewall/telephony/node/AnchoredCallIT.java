@@ -276,14 +276,33 @@ class AnchoredCallIT {
     int callerStatus = Loopback.await(caller, 60);
     int agentStatus = Loopback.await(agent, 30);
     TelephonyEvent ended = awaitEvent(TelephonyEventType.CALL_ENDED, 10);
+    TelephonyEvent verdict = awaitRecorded(TelephonyEventType.SECURE_WINDOW_CLOSED, 10);
 
     // then
     assertThat(Loopback.log("caller"), callerStatus, is(0));
     assertThat(Loopback.log("agent"), agentStatus, is(0));
     assertThat(broken.reason(), is(Optional.of(BreakReason.HOLD)));
+    assertThat(verdict.sessionId(), is(Optional.of("session-hold")));
+    assertThat("leak sentinel: " + verdict, verdict.suspiciousFrames(), is(0L));
+    assertThat(sentinelEvents(TelephonyEventType.SECURE_WINDOW_CLOSED), is(1L));
     assertThat(secureAfterHold, is(false));
     assertThat(ended.callId(), is(call.id()));
     assertThat(awaitIdle(Duration.ofSeconds(10)).calls(), is(0));
+  }
+
+  /** The first event of {@code type} received at any time (also before this call). */
+  private TelephonyEvent awaitRecorded(TelephonyEventType type, int seconds)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(seconds);
+    while (Instant.now().isBefore(deadline)) {
+      Optional<TelephonyEvent> found = allEvents.stream().filter(e -> e.type() == type).findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      Thread.sleep(50);
+    }
+    fail("no " + type + " event within " + seconds + " s");
+    throw new IllegalStateException();
   }
 
   /** Sentinel events of {@code type} received so far; both kinds when {@code type} is null. */
