@@ -777,11 +777,6 @@ public final class B2bua implements SipListener {
     }
   }
 
-  /** Answers sent to callers whose ACK has not arrived yet. */
-  public int awaitedAcks() {
-    return awaitedAcks.size();
-  }
-
   @Override
   public void processTimeout(TimeoutEvent event) {
     if (event.isServerTransaction()) {
