@@ -228,10 +228,12 @@ class RtpRelayTest {
   void secureWindow_maskedKeys_verdictOfZeroSuspiciousFrames_whenSecureModeEnds() throws Exception {
     // given
     session.secure(true);
+    Thread.sleep(100);
 
     // when: 100 ms of key 4 in-band (PCMA), then silence, then secure mode off
     sendAudio(0, 30, DtmfKey.FOUR, 5);
     session.secure(false);
+    Thread.sleep(100); // the relay thread applies it between datagrams, not inside a drain
     sendAudio(30, 10, DtmfKey.FOUR, 0);
     awaitVerdicts(1);
 
