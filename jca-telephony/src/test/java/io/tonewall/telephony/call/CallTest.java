@@ -214,7 +214,7 @@ class CallTest {
     try (RtpRelay relay =
         RtpRelay.open(
             InetAddress.getLoopbackAddress(),
-            PortRange.of(45800, 45807),
+            PortRange.of(46200, 46239),
             clock,
             Duration.ofSeconds(30),
             40,

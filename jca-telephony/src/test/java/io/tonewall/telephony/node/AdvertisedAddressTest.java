@@ -41,7 +41,7 @@ class AdvertisedAddressTest {
   @Test
   void behindNat_sdpViaAndContact_carryThePublicAddress_onBothLegs() throws Exception {
     // given: bound to loopback, reached from outside at 203.0.113.5
-    start("127.0.0.1", "203.0.113.5", 45700);
+    start("127.0.0.1", "203.0.113.5", 46120);
 
     // when
     caller.send(SipPeer.invite("nat-1", caller.port(), port, OFFER), port);
@@ -74,7 +74,7 @@ class AdvertisedAddressTest {
   @Test
   void boundToEveryInterface_advertisesTheConfiguredAddress_notTheWildcard() throws Exception {
     // given
-    start("0.0.0.0", "198.51.100.20", 45710);
+    start("0.0.0.0", "198.51.100.20", 46160);
 
     // when
     caller.send(SipPeer.invite("any-1", caller.port(), port, OFFER), port);
@@ -86,6 +86,10 @@ class AdvertisedAddressTest {
     assertThat(SipPeer.header(invite, "Via"), startsWith("SIP/2.0/UDP 198.51.100.20:" + port));
   }
 
+  /**
+   * Forty RTP ports (ten calls' worth) per node: the range lies in the machine's ephemeral port
+   * range, where other processes may hold a port or two at any moment.
+   */
   private void start(String bind, String advertised, int firstRtpPort) throws Exception {
     caller = new SipPeer();
     agent = new SipPeer();
@@ -96,7 +100,7 @@ class AdvertisedAddressTest {
             TelephonySettings.parse(
                 bind,
                 String.valueOf(port),
-                firstRtpPort + "-" + (firstRtpPort + 3),
+                firstRtpPort + "-" + (firstRtpPort + 39),
                 "sip:agent@127.0.0.1:" + agent.port(),
                 "6",
                 "40",

@@ -52,7 +52,7 @@ class CallerAckTimeoutTest {
   @Test
   void callerNeverAcks_agentLegIsByed_andEverythingFreed_afterTimerH() throws Exception {
     // given: the default wait, 64*T1 = 32 s
-    start(null, 45600);
+    start(null, 46000);
     answeredCall("noack-1");
     assertThat(node.metrics().calls(), is(1));
     assertThat(node.metrics().rtpPortsInUse(), is(4));
@@ -83,7 +83,7 @@ class CallerAckTimeoutTest {
   @Test
   void configuredShorterTimeout_applies() throws Exception {
     // given
-    start("5", 45610);
+    start("5", 46040);
     answeredCall("noack-2");
 
     // when
@@ -98,7 +98,7 @@ class CallerAckTimeoutTest {
   @Test
   void ackInTime_keepsTheCall() throws Exception {
     // given
-    start("5", 45620);
+    start("5", 46080);
     String ok = answeredCall("acked-1");
 
     // when
@@ -133,6 +133,10 @@ class CallerAckTimeoutTest {
     return ok;
   }
 
+  /**
+   * Forty RTP ports (ten calls' worth) per node: the range lies in the machine's ephemeral port
+   * range, where other processes may hold a port or two at any moment.
+   */
   private void start(String ackTimeoutSeconds, int firstRtpPort) throws Exception {
     caller = new SipPeer();
     agent = new SipPeer();
@@ -143,7 +147,7 @@ class CallerAckTimeoutTest {
             TelephonySettings.parse(
                 "127.0.0.1",
                 String.valueOf(port),
-                firstRtpPort + "-" + (firstRtpPort + 3),
+                firstRtpPort + "-" + (firstRtpPort + 39),
                 "sip:agent@127.0.0.1:" + agent.port(),
                 "6",
                 "40",
