@@ -1,5 +1,5 @@
 #!/bin/sh
-# DTMF detection and masking cost per 20 ms frame, Tonewall vs spandsp's dtmf_rx, same audio.
+# DTMF detection, masking and leak-sentinel cost per 20 ms frame, Tonewall vs spandsp's dtmf_rx.
 # Builds dtmfcheck/bench_dtmf_rx and the corpus into jca-telephony/target/dtmf-check, compiles
 # the module, runs io.tonewall.telephony.tool.DtmfBenchmark on one core's worth of work.
 # usage: jca-telephony/bench/dtmf-bench.sh [SECONDS_OF_AUDIO]   (default 1080, as bench_dtmf_rx 300)
@@ -41,6 +41,8 @@ summary() {
 echo "--- summary"
 sed -n 's/^tonewall detect  *\([0-9]*\) ns.*/\1/p' "$log" | summary "tonewall detect"
 sed -n 's/^tonewall detect+mask  *\([0-9]*\) ns.*/\1/p' "$log" | summary "tonewall detect+mask"
+sed -n 's/^tonewall leak sentinel  *\([0-9]*\) ns.*/\1/p' "$log" | summary "tonewall leak sentinel"
+sed -n 's/^tonewall sentinel+alaw  *\([0-9]*\) ns.*/\1/p' "$log" | summary "tonewall sentinel+alaw"
 sed -n 's/.* \([0-9.]*\) us per 20 ms frame.*/\1/p' "$log" | awk '{ print $1 * 1000 }' \
   | summary "spandsp dtmf_rx"
 # ratios taken within each run (the same moment on the machine), min and median

@@ -23,6 +23,8 @@ public final class TelephonyEvent implements Serializable {
   private final String brand;
   private final String lastFour;
   private final BreakReason reason;
+  private final long suspiciousFrames;
+  private final long framesExamined;
   private final Instant occurredAt;
 
   private TelephonyEvent(Builder builder) {
@@ -35,6 +37,8 @@ public final class TelephonyEvent implements Serializable {
     this.brand = builder.brand;
     this.lastFour = builder.lastFour;
     this.reason = builder.reason;
+    this.suspiciousFrames = builder.suspiciousFrames;
+    this.framesExamined = builder.framesExamined;
     this.occurredAt = builder.occurredAt;
   }
 
@@ -87,6 +91,24 @@ public final class TelephonyEvent implements Serializable {
     return Optional.ofNullable(reason);
   }
 
+  /**
+   * For {@link TelephonyEventType#LEAK_SUSPECTED} and {@link
+   * TelephonyEventType#SECURE_WINDOW_CLOSED}: frames sent to the agent in the secure window that
+   * the leak sentinel found suspicious (so far, or in all); 0 otherwise.
+   */
+  public long suspiciousFrames() {
+    return suspiciousFrames;
+  }
+
+  /**
+   * For {@link TelephonyEventType#LEAK_SUSPECTED} and {@link
+   * TelephonyEventType#SECURE_WINDOW_CLOSED}: frames (RTP packets) sent to the agent in the secure
+   * window that the leak sentinel examined (so far, or in all); 0 otherwise.
+   */
+  public long framesExamined() {
+    return framesExamined;
+  }
+
   public Instant occurredAt() {
     return occurredAt;
   }
@@ -102,7 +124,13 @@ public final class TelephonyEvent implements Serializable {
         + (type == TelephonyEventType.FIELD_COMPLETE ? " valid=" + valid : "")
         + (brand == null ? "" : " brand=" + brand)
         + (reason == null ? "" : " reason=" + reason)
+        + (sentinel(type) ? " suspicious=" + suspiciousFrames + "/" + framesExamined : "")
         + "]";
+  }
+
+  private static boolean sentinel(TelephonyEventType type) {
+    return type == TelephonyEventType.LEAK_SUSPECTED
+        || type == TelephonyEventType.SECURE_WINDOW_CLOSED;
   }
 
   /** Builds a {@link TelephonyEvent}; only the parts that apply to its type are set. */
@@ -117,6 +145,8 @@ public final class TelephonyEvent implements Serializable {
     private String brand;
     private String lastFour;
     private BreakReason reason;
+    private long suspiciousFrames;
+    private long framesExamined;
 
     private Builder(TelephonyEventType type, String callId, Instant occurredAt) {
       this.type = Objects.requireNonNull(type, "type");
@@ -147,6 +177,22 @@ public final class TelephonyEvent implements Serializable {
 
     public Builder reason(BreakReason reason) {
       this.reason = reason;
+      return this;
+    }
+
+    /**
+     * The leak sentinel's counts.
+     *
+     * @throws IllegalArgumentException if a count is negative or more frames are suspicious than
+     *     were examined
+     */
+    public Builder frames(long suspiciousFrames, long framesExamined) {
+      if (suspiciousFrames < 0 || framesExamined < suspiciousFrames) {
+        throw new IllegalArgumentException(
+            "suspicious frames must be 0.." + framesExamined + ", was " + suspiciousFrames);
+      }
+      this.suspiciousFrames = suspiciousFrames;
+      this.framesExamined = framesExamined;
       return this;
     }
 

@@ -17,5 +17,18 @@ public enum TelephonyEventType {
   /** The field's time ran out before enough digits were keyed. */
   FIELD_TIMED_OUT,
   /** The call ended; every captured digit of it is wiped. */
-  CALL_ENDED
+  CALL_ENDED,
+  /**
+   * The leak sentinel found a frame sent to the agent during a secure window that looked like DTMF;
+   * carries the window's {@link TelephonyEvent#suspiciousFrames()} and {@link
+   * TelephonyEvent#framesExamined()} so far, never a digit (nor which key was suspected).
+   */
+  LEAK_SUSPECTED,
+  /**
+   * A secure window ended (release, hold, transfer, hang-up, lost media, call end): the sentinel's
+   * verdict for it, {@link TelephonyEvent#suspiciousFrames()} of {@link
+   * TelephonyEvent#framesExamined()} frames sent to the agent. It may arrive after {@code BROKEN}
+   * and {@code CALL_ENDED}: it comes once the last masked packet has left.
+   */
+  SECURE_WINDOW_CLOSED
 }

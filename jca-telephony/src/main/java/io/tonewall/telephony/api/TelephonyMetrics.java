@@ -17,6 +17,9 @@ import java.io.Serializable;
  * @param malformedRtpPackets datagrams dropped by the relay since start because they were not RTP
  * @param sipRequests SIP requests parsed by the stack and handled by the B2BUA since start
  * @param sipRequestsRefused requests the B2BUA answered itself with 4xx, 5xx or 6xx since start
+ * @param leakSuspectedFrames frames sent to agents during secure windows that the leak sentinel
+ *     found suspicious, since start (one {@code LEAK_SUSPECTED} event each)
+ * @param secureWindowsClosed secure windows closed with a sentinel verdict since start
  */
 public record TelephonyMetrics(
     int calls,
@@ -28,5 +31,7 @@ public record TelephonyMetrics(
     int pairingCodes,
     long malformedRtpPackets,
     long sipRequests,
-    long sipRequestsRefused)
+    long sipRequestsRefused,
+    long leakSuspectedFrames,
+    long secureWindowsClosed)
     implements Serializable {}

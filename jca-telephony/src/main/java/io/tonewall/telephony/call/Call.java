@@ -17,8 +17,10 @@ import io.tonewall.telephony.relay.MediaSession;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,7 @@ public final class Call implements MediaListener {
   private final StringBuilder agentKeys = new StringBuilder();
   private final Map<CardField, char[]> captured = new EnumMap<>(CardField.class);
   private final List<CapturedCard> handedOut = new ArrayList<>();
+  private final Deque<String> windowSessions = new ArrayDeque<>();
   private Optional<MediaSession> media = Optional.empty();
   private Optional<String> sessionId = Optional.empty();
   private Optional<CardField> activeField = Optional.empty();
@@ -99,7 +102,11 @@ public final class Call implements MediaListener {
     link(session);
     if (!secure) {
       secure = true;
-      media.ifPresent(m -> m.secure(true));
+      media.ifPresent(
+          m -> {
+            windowSessions.addLast(session);
+            m.secure(true);
+          });
       publish(TelephonyEventType.SECURE);
     }
   }
@@ -267,6 +274,54 @@ public final class Call implements MediaListener {
     broken(BreakReason.MEDIA_TIMEOUT);
   }
 
+  /**
+   * The relay's leak sentinel found a suspicious frame in the current secure window: {@code
+   * LEAK_SUSPECTED} to the session the window was opened for (even if released since), counted.
+   */
+  @Override
+  public synchronized void leakSuspected(long suspiciousFrames, long framesExamined) {
+    registry.countLeakSuspected();
+    if (suspiciousFrames == 1) {
+      LOG.warning(
+          () ->
+              "leak sentinel: a frame sent to the agent looked like DTMF on call "
+                  + callId
+                  + " (the first of this secure window; frame "
+                  + framesExamined
+                  + ")");
+    }
+    registry.publish(
+        windowEvent(
+                TelephonyEventType.LEAK_SUSPECTED, Optional.ofNullable(windowSessions.peekFirst()))
+            .frames(suspiciousFrames, framesExamined)
+            .build());
+  }
+
+  /**
+   * The oldest open secure window closed: {@code SECURE_WINDOW_CLOSED} with the verdict to the
+   * session it was opened for, even after the call ended.
+   */
+  @Override
+  public synchronized void secureWindowClosed(long suspiciousFrames, long framesExamined) {
+    registry.countSecureWindowClosed();
+    if (suspiciousFrames > 0) {
+      LOG.warning(
+          () ->
+              "leak sentinel: secure window on call "
+                  + callId
+                  + " closed with "
+                  + suspiciousFrames
+                  + " suspicious frames of "
+                  + framesExamined);
+    }
+    registry.publish(
+        windowEvent(
+                TelephonyEventType.SECURE_WINDOW_CLOSED,
+                Optional.ofNullable(windowSessions.pollFirst()))
+            .frames(suspiciousFrames, framesExamined)
+            .build());
+  }
+
   /** Evaluates the capture timeouts; called by the relay's ticker. */
   synchronized void tick() {
     if (collector.isEmpty() || activeField.isEmpty()) {
@@ -322,6 +377,11 @@ public final class Call implements MediaListener {
 
   private TelephonyEvent.Builder event(TelephonyEventType type) {
     return TelephonyEvent.of(type, callId, registry.clock().instant()).session(sessionId);
+  }
+
+  private TelephonyEvent.Builder windowEvent(TelephonyEventType type, Optional<String> session) {
+    return TelephonyEvent.of(type, callId, registry.clock().instant())
+        .session(session.or(() -> sessionId));
   }
 
   private void publish(TelephonyEventType type) {

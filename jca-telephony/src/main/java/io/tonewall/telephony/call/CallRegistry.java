@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,6 +26,8 @@ public final class CallRegistry {
   private final PairingCodes pairingCodes;
   private final Clock clock;
   private final Consumer<TelephonyEvent> events;
+  private final AtomicLong leakSuspectedFrames = new AtomicLong();
+  private final AtomicLong secureWindowsClosed = new AtomicLong();
 
   /**
    * @param events receives every call event; must not block (the adapter queues them as Work)
@@ -100,6 +103,24 @@ public final class CallRegistry {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "a telephony event could not be queued: " + event, e);
     }
+  }
+
+  /** Frames the leak sentinel found suspicious on any call since start. */
+  public long leakSuspectedFrames() {
+    return leakSuspectedFrames.get();
+  }
+
+  /** Secure windows closed with a sentinel verdict since start. */
+  public long secureWindowsClosed() {
+    return secureWindowsClosed.get();
+  }
+
+  void countLeakSuspected() {
+    leakSuspectedFrames.incrementAndGet();
+  }
+
+  void countSecureWindowClosed() {
+    secureWindowsClosed.incrementAndGet();
   }
 
   /** Outstanding pairing codes. */

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.sip.PeerUnavailableException;
 import javax.sip.SipFactory;
@@ -63,6 +64,7 @@ public final class TelephonyNode implements AutoCloseable {
             new PairingCodes(settings.pairingCodeLength(), PAIRING_CODE_LIFETIME, clock),
             clock,
             events);
+    AtomicReference<B2bua> b2buaHolder = new AtomicReference<>();
     RtpRelay relay;
     try {
       relay =
@@ -72,7 +74,13 @@ public final class TelephonyNode implements AutoCloseable {
               clock,
               Duration.ofSeconds(settings.mediaTimeoutSeconds()),
               settings.maskingLookaheadMs(),
-              calls::tick);
+              now -> {
+                calls.tick(now);
+                B2bua answering = b2buaHolder.get();
+                if (answering != null) {
+                  answering.checkAcks(now);
+                }
+              });
     } catch (IOException e) {
       throw new TelephonyStartException("the RTP relay cannot start: " + e.getMessage(), e);
     }
@@ -92,10 +100,15 @@ public final class TelephonyNode implements AutoCloseable {
               factory.createAddressFactory(),
               relay,
               calls,
-              advertised(settings.bindAddress()),
+              settings.advertisedAddress().isPresent()
+                  ? settings.advertisedAddress().get()
+                  : advertised(settings.bindAddress()),
               settings.sipPort(),
               settings.agentUri(),
-              settings.callReferenceHeader());
+              settings.callReferenceHeader(),
+              clock,
+              Duration.ofSeconds(settings.ackTimeoutSeconds()));
+      b2buaHolder.set(b2bua);
       SipEndpoint sip = SipEndpoint.open(settings.bindAddress(), settings.sipPort(), b2bua);
       b2bua.bind(sip.provider());
       return new TelephonyNode(calls, relay, b2bua, sip);
@@ -134,7 +147,9 @@ public final class TelephonyNode implements AutoCloseable {
         calls.pairingCodesOutstanding(),
         media.malformedPackets(),
         b2bua.requestsHandled(),
-        b2bua.requestsRefused());
+        b2bua.requestsRefused(),
+        calls.leakSuspectedFrames(),
+        calls.secureWindowsClosed());
   }
 
   /** Stops SIP, then the relay; every port is free afterwards. */

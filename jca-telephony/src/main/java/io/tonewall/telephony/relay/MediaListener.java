@@ -20,4 +20,18 @@ public interface MediaListener {
 
   /** No RTP or RTCP arrived from either side for {@code silence}; reported once per silence. */
   void mediaTimedOut(Duration silence);
+
+  /**
+   * The leak sentinel found a frame sent to the agent during a secure window that looked like DTMF
+   * (see {@link SecureWindowSentinel}); never says which key.
+   *
+   * @param suspiciousFrames suspicious frames in this window so far, this one included
+   * @param framesExamined frames examined in this window so far
+   */
+  void leakSuspected(long suspiciousFrames, long framesExamined);
+
+  /**
+   * A secure window ended (secure mode off and drained, or media closed): the sentinel's verdict.
+   */
+  void secureWindowClosed(long suspiciousFrames, long framesExamined);
 }

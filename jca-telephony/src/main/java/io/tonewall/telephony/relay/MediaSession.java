@@ -31,6 +31,7 @@ public final class MediaSession {
   private final MediaListener listener;
   private final int lookaheadMs;
   private final AgentKeypad agentKeypad;
+  private final SecureWindowSentinel sentinel;
   private final AtomicLong relayed = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong malformed = new AtomicLong();
@@ -55,6 +56,7 @@ public final class MediaSession {
     this.lookaheadMs = lookaheadMs;
     this.lastPacket = now;
     this.agentKeypad = new AgentKeypad(listener::agentKey);
+    this.sentinel = new SecureWindowSentinel(listener);
   }
 
   /** Tonewall's RTP port towards {@code side}; RTCP is the port above. */
@@ -100,6 +102,11 @@ public final class MediaSession {
     relay.execute(
         () -> {
           secureRequested = on;
+          if (on) {
+            sentinel.open();
+          } else {
+            sentinel.requestClose(stream.isPresent());
+          }
           stream.ifPresent(
               s -> {
                 if (on) {
@@ -111,10 +118,14 @@ public final class MediaSession {
         });
   }
 
-  /** Closes both legs' sockets and frees their ports. Idempotent. */
+  /**
+   * Closes both legs' sockets and frees their ports; an open secure window closes with its verdict
+   * (on the relay thread). Idempotent.
+   */
   public void close() {
     if (!closed) {
       closed = true;
+      relay.execute(sentinel::close);
       relay.release(this);
     }
   }
@@ -175,10 +186,12 @@ public final class MediaSession {
       return;
     }
     if (stream.isEmpty()) {
+      sentinel.forwardedUnmasked(packet);
       count(out.send(datagram, false));
       return;
     }
     List<RtpPacket> forward = stream.get().process(packet);
+    sentinel.forwarded(forward, stream.get().isMasking(), format.orElseThrow());
     if (forward.isEmpty()) {
       dropped.incrementAndGet();
     }

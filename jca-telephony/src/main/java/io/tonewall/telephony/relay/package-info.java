@@ -6,7 +6,9 @@
  * streams: {@link io.tonewall.telephony.relay.AgentLegStream} turns the caller's RTP into what the
  * agent may receive (unchanged in normal mode; in secure mode audio masked with look-ahead,
  * telephone-events consumed into key presses and replaced by masking audio, sequence numbers kept
- * continuous), while the agent's RTP is listened to for the pairing code. Builds on the {@code rtp}
- * and {@code dtmf} packages; nothing here imports {@code jakarta.*}.
+ * continuous), while the agent's RTP is listened to for the pairing code; while a call is secure,
+ * {@link io.tonewall.telephony.relay.SecureWindowSentinel} checks what is really sent to the agent
+ * with the over-sensitive leak sentinel and reports a verdict per secure window. Builds on the
+ * {@code rtp} and {@code dtmf} packages; nothing here imports {@code jakarta.*}.
  */
 package io.tonewall.telephony.relay;

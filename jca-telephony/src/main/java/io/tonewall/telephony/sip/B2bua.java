@@ -11,6 +11,9 @@ import io.tonewall.telephony.relay.RtpRelay;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,6 +101,8 @@ public final class B2bua implements SipListener {
   private final Set<ClientTransaction> pending = ConcurrentHashMap.newKeySet();
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
+  private final Clock clock;
+  private final AwaitedAcks awaitedAcks;
   private volatile SipProvider provider;
 
   /**
@@ -105,6 +110,8 @@ public final class B2bua implements SipListener {
    *     0.0.0.0)
    * @param agentUri where calls go; empty: the request URI of the caller's INVITE passes through
    * @param referenceHeader header of the caller's INVITE whose value also finds the call
+   * @param clock protocol time (the ACK deadline)
+   * @param ackTimeout how long the caller may take to ACK Tonewall's 2xx before the call is hung up
    */
   public B2bua(
       MessageFactory messages,
@@ -115,7 +122,9 @@ public final class B2bua implements SipListener {
       String advertisedAddress,
       int sipPort,
       Optional<java.net.URI> agentUri,
-      Optional<String> referenceHeader) {
+      Optional<String> referenceHeader,
+      Clock clock,
+      Duration ackTimeout) {
     this.messages = messages;
     this.headers = headers;
     this.addresses = addresses;
@@ -125,6 +134,8 @@ public final class B2bua implements SipListener {
     this.sipPort = sipPort;
     this.agentUri = agentUri;
     this.referenceHeader = referenceHeader;
+    this.clock = clock;
+    this.awaitedAcks = new AwaitedAcks(ackTimeout);
   }
 
   /** Gives the B2BUA the provider it sends with, once the SIP endpoint is open. */
@@ -189,7 +200,9 @@ public final class B2bua implements SipListener {
   private void dispatch(RequestEvent event, Request request, String method)
       throws ParseException, SipException, InvalidArgumentException {
     if (Request.ACK.equals(method)) {
-      return; // ACKs end Tonewall's own INVITE transactions; each leg's ACK is sent separately
+      // ACKs end Tonewall's own INVITE transactions; each leg's ACK is sent separately
+      awaitedAcks.acknowledged(callId(request));
+      return;
     }
     Optional<ServerTransaction> transaction = serverTransaction(event);
     if (transaction.isEmpty()) {
@@ -604,6 +617,7 @@ public final class B2bua implements SipListener {
       }
       legs.state = CallLegs.State.CONFIRMED;
       try {
+        awaitedAcks.answered(legs, clock.instant()); // before sending: the ACK may come at once
         legs.callerInvite.sendResponse(toCaller(legs, status, sdp));
       } catch (SipException | RuntimeException e) {
         sendBye(Optional.of(agent));
@@ -722,6 +736,7 @@ public final class B2bua implements SipListener {
   }
 
   private void release(CallLegs legs) {
+    awaitedAcks.forget(legs);
     byCallId.remove(legs.callerCallId, legs);
     byCallId.remove(legs.agentCallId, legs);
     calls.end(legs.call);
@@ -733,6 +748,32 @@ public final class B2bua implements SipListener {
                 d.delete();
                 dialogs.remove(d);
               });
+    }
+  }
+
+  /**
+   * Hangs up calls whose caller never ACKed Tonewall's 2xx within the ACK timeout: BYE to the
+   * agent, the caller's dialog deleted (its 2xx retransmissions stop), media and ports freed, the
+   * call ended. Called periodically (the relay's ticker) with the protocol clock's time.
+   */
+  public void checkAcks(Instant now) {
+    for (CallLegs legs : awaitedAcks.expired(now)) {
+      synchronized (legs) {
+        if (legs.state != CallLegs.State.CONFIRMED) {
+          continue;
+        }
+        LOG.info(
+            () -> "caller never ACKed the answer on call " + legs.callerCallId + ": hanging up");
+        try {
+          sendBye(legs.dialog(LegSide.AGENT));
+        } catch (SipException | RuntimeException e) {
+          LOG.log(Level.WARNING, "BYE to the agent failed; the call is freed anyway", e);
+        } finally {
+          legs.callerDialog.delete();
+          dialogs.remove(legs.callerDialog);
+          end(legs);
+        }
+      }
     }
   }
 

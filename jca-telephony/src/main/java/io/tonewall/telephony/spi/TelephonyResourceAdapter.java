@@ -74,6 +74,15 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
   @ConfigProperty(description = "INVITE header whose value also finds a call; empty: Call-ID only")
   private String callReferenceHeader;
 
+  @ConfigProperty(
+      description =
+          "Address written into SDP and SIP Via/Contact (binding to 0.0.0.0 or behind NAT);"
+              + " empty: the bind address")
+  private String advertisedAddress;
+
+  @ConfigProperty(description = "Seconds to wait for the caller's ACK of a 2xx (1-32, default 32)")
+  private String ackTimeoutSeconds;
+
   private volatile TelephonySettings settings;
   private volatile TelephonyNode node;
   private volatile EventDispatcher dispatcher;
@@ -135,7 +144,9 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
         source.resolve(pairingCodeLength, "pairing.code.length").orElse(null),
         source.resolve(maskingLookaheadMs, "masking.lookahead.ms").orElse(null),
         source.resolve(mediaTimeoutSeconds, "media.timeout.seconds").orElse(null),
-        source.resolve(callReferenceHeader, "call.reference.header").orElse(null));
+        source.resolve(callReferenceHeader, "call.reference.header").orElse(null),
+        source.resolve(advertisedAddress, "advertised.address").orElse(null),
+        source.resolve(ackTimeoutSeconds, "ack.timeout.seconds").orElse(null));
   }
 
   /** Listening state for readiness checks. */
@@ -153,7 +164,7 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
   public TelephonyMetrics metrics() {
     return Optional.ofNullable(node)
         .map(TelephonyNode::metrics)
-        .orElseGet(() -> new TelephonyMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        .orElseGet(() -> new TelephonyMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
   }
 
   /**
@@ -252,6 +263,22 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
 
   public void setCallReferenceHeader(String callReferenceHeader) {
     this.callReferenceHeader = callReferenceHeader;
+  }
+
+  public String getAdvertisedAddress() {
+    return advertisedAddress;
+  }
+
+  public void setAdvertisedAddress(String advertisedAddress) {
+    this.advertisedAddress = advertisedAddress;
+  }
+
+  public String getAckTimeoutSeconds() {
+    return ackTimeoutSeconds;
+  }
+
+  public void setAckTimeoutSeconds(String ackTimeoutSeconds) {
+    this.ackTimeoutSeconds = ackTimeoutSeconds;
   }
 
   public String getMaskingLookaheadMs() {

@@ -21,6 +21,11 @@ import java.util.Optional;
  * @param mediaTimeoutSeconds a call whose RTP stops this long in both directions is reported
  * @param callReferenceHeader SIP header of the trunk's INVITE that also finds a call, besides its
  *     Call-ID; empty when only the Call-ID is used
+ * @param advertisedAddress address written into SDP {@code c=}/{@code o=} lines and SIP Via and
+ *     Contact instead of the bind address (binding to 0.0.0.0, or behind NAT); empty: the bind
+ *     address, or the host's address when binding to 0.0.0.0
+ * @param ackTimeoutSeconds how long Tonewall waits for the caller's ACK of its 2xx before it hangs
+ *     the call up (RFC 3261 Timer H is 64*T1 = 32 s, the default)
  */
 public record TelephonySettings(
     String bindAddress,
@@ -31,7 +36,18 @@ public record TelephonySettings(
     int pairingCodeLength,
     int maskingLookaheadMs,
     int mediaTimeoutSeconds,
-    Optional<String> callReferenceHeader) {
+    Optional<String> callReferenceHeader,
+    Optional<String> advertisedAddress,
+    int ackTimeoutSeconds) {
+
+  /** Default wait for the caller's ACK: 64*T1 (RFC 3261 Timer H), 32 s. */
+  public static final int DEFAULT_ACK_TIMEOUT_SECONDS = 32;
+
+  private static final java.util.regex.Pattern IPV4 =
+      java.util.regex.Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+  private static final java.util.regex.Pattern HOST_NAME =
+      java.util.regex.Pattern.compile(
+          "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
   /** The six original settings, the others at their defaults. */
   public static TelephonySettings parse(
@@ -52,6 +68,29 @@ public record TelephonySettings(
         null);
   }
 
+  /** The eight settings before the advertised address and the ACK timeout, those at defaults. */
+  public static TelephonySettings parse(
+      String bindAddress,
+      String sipPortText,
+      String rtpPorts,
+      String agentUri,
+      String pairingCodeLengthText,
+      String maskingLookaheadMsText,
+      String mediaTimeoutSecondsText,
+      String callReferenceHeaderText) {
+    return parse(
+        bindAddress,
+        sipPortText,
+        rtpPorts,
+        agentUri,
+        pairingCodeLengthText,
+        maskingLookaheadMsText,
+        mediaTimeoutSecondsText,
+        callReferenceHeaderText,
+        null,
+        null);
+  }
+
   /**
    * Checks raw settings and returns them typed.
    *
@@ -65,7 +104,9 @@ public record TelephonySettings(
       String pairingCodeLengthText,
       String maskingLookaheadMsText,
       String mediaTimeoutSecondsText,
-      String callReferenceHeaderText) {
+      String callReferenceHeaderText,
+      String advertisedAddressText,
+      String ackTimeoutSecondsText) {
     List<String> problems = new ArrayList<>();
     Integer sipPort = number("sipPort", sipPortText, problems);
     Integer pairingCodeLength = number("pairingCodeLength", pairingCodeLengthText, problems);
@@ -134,11 +175,67 @@ public record TelephonySettings(
         referenceHeader = Optional.of(name);
       }
     }
+    Optional<String> advertised = advertisedAddress(advertisedAddressText, problems);
+    Integer ackTimeout = number("ackTimeoutSeconds", ackTimeoutSecondsText, problems);
+    int ack = ackTimeout == null ? DEFAULT_ACK_TIMEOUT_SECONDS : ackTimeout;
+    if (ack < 1 || ack > DEFAULT_ACK_TIMEOUT_SECONDS) {
+      problems.add(
+          "ackTimeoutSeconds " + ack + " is outside 1-" + DEFAULT_ACK_TIMEOUT_SECONDS + " (64*T1)");
+    }
     if (!problems.isEmpty()) {
       throw new InvalidTelephonySettingsException(problems);
     }
     return new TelephonySettings(
-        address, port, rtpMin, rtpMax, agent, codeLength, lookahead, timeout, referenceHeader);
+        address,
+        port,
+        rtpMin,
+        rtpMax,
+        agent,
+        codeLength,
+        lookahead,
+        timeout,
+        referenceHeader,
+        advertised,
+        ack);
+  }
+
+  /**
+   * An IPv4 or IPv6 literal or a host name, never a wildcard or multicast address: what peers will
+   * send SIP and RTP to. A name is not resolved here (behind NAT it may resolve only outside).
+   */
+  private static Optional<String> advertisedAddress(String text, List<String> problems) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    String value = text.trim();
+    String literal =
+        value.startsWith("[") && value.endsWith("]")
+            ? value.substring(1, value.length() - 1)
+            : value;
+    boolean ipv6 = literal.contains(":");
+    boolean ipv4 = IPV4.matcher(literal).matches();
+    if (ipv4 || ipv6) {
+      try {
+        InetAddress address = InetAddress.getByName(literal);
+        if (address.isAnyLocalAddress() || address.isMulticastAddress()) {
+          problems.add(
+              "advertisedAddress '"
+                  + value
+                  + "' is a wildcard or multicast address: give the address peers reach Tonewall at");
+          return Optional.empty();
+        }
+        return Optional.of(address.getHostAddress());
+      } catch (UnknownHostException e) {
+        problems.add("advertisedAddress '" + value + "' is not a valid IP address");
+        return Optional.empty();
+      }
+    }
+    if (value.matches("[0-9.]+") || !HOST_NAME.matcher(value).matches()) {
+      problems.add(
+          "advertisedAddress '" + value + "' is neither an IPv4/IPv6 address nor a host name");
+      return Optional.empty();
+    }
+    return Optional.of(value);
   }
 
   private static Integer number(String name, String text, List<String> problems) {

@@ -16,11 +16,19 @@ import io.tonewall.telephony.api.TelephonyEvent;
 import io.tonewall.telephony.api.TelephonyEventType;
 import io.tonewall.telephony.api.UnknownCallException;
 import io.tonewall.telephony.dtmf.DtmfKey;
+import io.tonewall.telephony.relay.MediaSession;
+import io.tonewall.telephony.relay.PortRange;
+import io.tonewall.telephony.relay.RtpRelay;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +36,7 @@ class CallTest {
 
   private final PairingCodesTest.MutableClock clock =
       new PairingCodesTest.MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
-  private final List<TelephonyEvent> events = new ArrayList<>();
+  private final List<TelephonyEvent> events = new CopyOnWriteArrayList<>();
   private final CallRegistry registry =
       new CallRegistry(new PairingCodes(6, Duration.ofMinutes(15), clock), clock, events::add);
 
@@ -197,6 +205,94 @@ class CallTest {
     assertThat(registry.find("abc@host"), is(Optional.of(call)));
     assertThat(registry.find("crm-42"), is(Optional.of(call)));
     assertThat(registry.find("other"), is(Optional.empty()));
+  }
+
+  @Test
+  void secureWindowVerdict_goesToTheSessionItWasOpenedFor_evenAfterReleaseAndCallEnd()
+      throws Exception {
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try (RtpRelay relay =
+        RtpRelay.open(
+            InetAddress.getLoopbackAddress(),
+            PortRange.of(46200, 46239),
+            clock,
+            Duration.ofSeconds(30),
+            40,
+            now -> {})) {
+      thread.execute(relay);
+      Call call = registry.open("call-1", Optional.empty());
+      MediaSession media = relay.allocate(call);
+      call.attach(media);
+
+      // when: secure for s, released (session unlinked), secure for t, hang-up
+      call.secureFor("s");
+      call.releaseFor("s");
+      call.secureFor("t");
+      registry.end(call);
+      awaitEvents(TelephonyEventType.SECURE_WINDOW_CLOSED, 2);
+
+      // then
+      List<TelephonyEvent> verdicts =
+          events.stream().filter(e -> e.type() == TelephonyEventType.SECURE_WINDOW_CLOSED).toList();
+      assertThat(verdicts.get(0).sessionId(), is(Optional.of("s")));
+      assertThat(verdicts.get(1).sessionId(), is(Optional.of("t")));
+      assertThat(verdicts.get(1).suspiciousFrames(), is(0L));
+      assertThat(verdicts.get(1).framesExamined(), is(0L));
+      assertThat(registry.secureWindowsClosed(), is(2L));
+      assertThat(registry.leakSuspectedFrames(), is(0L));
+    } finally {
+      thread.shutdown();
+      thread.awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void leakSuspected_reachesTheSessionWithTheCount_counted_andNeverADigit() throws Exception {
+    // given: a secure call capturing a card number
+    Call call = registry.open("call-1", Optional.empty());
+    call.secureFor("s");
+    call.requestField("s", CardFieldSpecification.standard(CardField.NUMBER));
+    keys(call::callerKey, "4111111111111111");
+
+    // when
+    call.leakSuspected(1, 12);
+    call.leakSuspected(2, 13);
+    call.secureWindowClosed(2, 40);
+
+    // then
+    TelephonyEvent leak = last(TelephonyEventType.LEAK_SUSPECTED);
+    assertThat(leak.sessionId(), is(Optional.of("s")));
+    assertThat(leak.suspiciousFrames(), is(2L));
+    assertThat(leak.framesExamined(), is(13L));
+    assertThat(
+        leak.toString(),
+        is("TelephonyEvent[LEAK_SUSPECTED call=call-1 session=s suspicious=2/13]"));
+    TelephonyEvent verdict = last(TelephonyEventType.SECURE_WINDOW_CLOSED);
+    assertThat(verdict.suspiciousFrames(), is(2L));
+    assertThat(verdict.framesExamined(), is(40L));
+    assertThat(registry.leakSuspectedFrames(), is(2L));
+    for (TelephonyEvent event : events) {
+      assertThat(event.toString(), not(containsString("4111")));
+      assertThat(event.toString(), not(containsString("1111")));
+    }
+  }
+
+  @Test
+  void sentinelCounts_mustBeConsistent() {
+    TelephonyEvent.Builder builder =
+        TelephonyEvent.of(TelephonyEventType.SECURE_WINDOW_CLOSED, "c", Instant.EPOCH);
+
+    IllegalArgumentException more =
+        assertThrows(IllegalArgumentException.class, () -> builder.frames(3, 2));
+    assertThrows(IllegalArgumentException.class, () -> builder.frames(-1, 2));
+    assertThat(more.getMessage(), is("suspicious frames must be 0..2, was 3"));
+  }
+
+  private void awaitEvents(TelephonyEventType type, int count) throws InterruptedException {
+    for (int i = 0; i < 100 && events.stream().filter(e -> e.type() == type).count() < count; i++) {
+      Thread.sleep(20);
+    }
+    assertThat(events.stream().filter(e -> e.type() == type).count(), is((long) count));
   }
 
   private static void keys(java.util.function.Consumer<DtmfKey> target, String symbols) {

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -44,6 +45,7 @@ class AnchoredCallIT {
   private static final String TELEPHONE_EVENT = "96";
 
   private final BlockingQueue<TelephonyEvent> events = new LinkedBlockingQueue<>();
+  private final List<TelephonyEvent> allEvents = new CopyOnWriteArrayList<>();
   private ExecutorService relayThread;
   private TelephonyNode node;
   private int tonewallPort;
@@ -70,7 +72,15 @@ class AnchoredCallIT {
             "30",
             "X-Call-Reference");
     relayThread = Executors.newSingleThreadExecutor();
-    node = TelephonyNode.start(settings, Clock.systemUTC(), relayThread, events::add);
+    node =
+        TelephonyNode.start(
+            settings,
+            Clock.systemUTC(),
+            relayThread,
+            event -> {
+              allEvents.add(event);
+              events.add(event);
+            });
   }
 
   @AfterEach
@@ -116,10 +126,18 @@ class AnchoredCallIT {
     int callerStatus = Loopback.await(caller, 60);
     int agentStatus = Loopback.await(agent, 30);
     Loopback.stop(tshark);
+    TelephonyEvent verdict = awaitEvent(TelephonyEventType.SECURE_WINDOW_CLOSED, 10);
 
     // then
     assertThat(Loopback.log("caller"), callerStatus, is(0));
     assertThat(Loopback.log("agent"), agentStatus, is(0));
+    assertThat(verdict.sessionId(), is(Optional.of("session-1")));
+    assertThat("leak sentinel: " + verdict, verdict.suspiciousFrames(), is(0L));
+    assertThat("frames the sentinel examined", verdict.framesExamined(), greaterThan(150L));
+    assertThat(sentinelEvents(TelephonyEventType.LEAK_SUSPECTED), is(0L));
+    assertThat(sentinelEvents(TelephonyEventType.SECURE_WINDOW_CLOSED), is(1L));
+    assertThat(node.metrics().leakSuspectedFrames(), is(0L));
+    assertThat(node.metrics().secureWindowsClosed(), is(1L));
     assertThat(number.field(), is(Optional.of(CardField.NUMBER)));
     assertThat(number.valid(), is(true));
     assertThat(number.brand(), is(Optional.of("VISA")));
@@ -156,10 +174,14 @@ class AnchoredCallIT {
     int callerStatus = Loopback.await(caller, 60);
     int agentStatus = Loopback.await(agent, 30);
     Loopback.stop(tshark);
+    awaitEvent(TelephonyEventType.CALL_ENDED, 10);
+    Thread.sleep(300); // a verdict would come from the relay thread just after the call ended
 
     // then
     assertThat(Loopback.log("caller"), callerStatus, is(0));
     assertThat(Loopback.log("agent"), agentStatus, is(0));
+    assertThat("no sentinel event without secure mode", sentinelEvents(null), is(0L));
+    assertThat(node.metrics().secureWindowsClosed(), is(0L));
     assertThat(
         "telephone-events reached the agent", rtpPackets(capture, TELEPHONE_EVENT), greaterThan(0));
     Loopback.Result digits =
@@ -254,14 +276,45 @@ class AnchoredCallIT {
     int callerStatus = Loopback.await(caller, 60);
     int agentStatus = Loopback.await(agent, 30);
     TelephonyEvent ended = awaitEvent(TelephonyEventType.CALL_ENDED, 10);
+    TelephonyEvent verdict = awaitRecorded(TelephonyEventType.SECURE_WINDOW_CLOSED, 10);
 
     // then
     assertThat(Loopback.log("caller"), callerStatus, is(0));
     assertThat(Loopback.log("agent"), agentStatus, is(0));
     assertThat(broken.reason(), is(Optional.of(BreakReason.HOLD)));
+    assertThat(verdict.sessionId(), is(Optional.of("session-hold")));
+    assertThat("leak sentinel: " + verdict, verdict.suspiciousFrames(), is(0L));
+    assertThat(sentinelEvents(TelephonyEventType.SECURE_WINDOW_CLOSED), is(1L));
     assertThat(secureAfterHold, is(false));
     assertThat(ended.callId(), is(call.id()));
     assertThat(awaitIdle(Duration.ofSeconds(10)).calls(), is(0));
+  }
+
+  /** The first event of {@code type} received at any time (also before this call). */
+  private TelephonyEvent awaitRecorded(TelephonyEventType type, int seconds)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(seconds);
+    while (Instant.now().isBefore(deadline)) {
+      Optional<TelephonyEvent> found = allEvents.stream().filter(e -> e.type() == type).findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      Thread.sleep(50);
+    }
+    fail("no " + type + " event within " + seconds + " s");
+    throw new IllegalStateException();
+  }
+
+  /** Sentinel events of {@code type} received so far; both kinds when {@code type} is null. */
+  private long sentinelEvents(TelephonyEventType type) {
+    return allEvents.stream()
+        .filter(
+            e ->
+                type == null
+                    ? e.type() == TelephonyEventType.LEAK_SUSPECTED
+                        || e.type() == TelephonyEventType.SECURE_WINDOW_CLOSED
+                    : e.type() == type)
+        .count();
   }
 
   private TelephonyMetrics awaitIdle(Duration limit) throws InterruptedException {

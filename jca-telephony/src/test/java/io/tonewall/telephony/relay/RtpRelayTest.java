@@ -3,6 +3,7 @@ package io.tonewall.telephony.relay;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
+import io.tonewall.telephony.audio.G711;
 import io.tonewall.telephony.dtmf.DtmfKey;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -30,6 +31,8 @@ class RtpRelayTest {
 
   private final List<Duration> timeouts = new CopyOnWriteArrayList<>();
   private final List<DtmfKey> agentKeys = new CopyOnWriteArrayList<>();
+  private final List<Long> leaks = new CopyOnWriteArrayList<>();
+  private final List<long[]> verdicts = new CopyOnWriteArrayList<>();
   private volatile Instant now = Instant.parse("2026-11-22T10:00:00Z");
   private ExecutorService thread;
   private RtpRelay relay;
@@ -79,6 +82,16 @@ class RtpRelayTest {
               @Override
               public void mediaTimedOut(Duration silence) {
                 timeouts.add(silence);
+              }
+
+              @Override
+              public void leakSuspected(long suspiciousFrames, long framesExamined) {
+                leaks.add(suspiciousFrames);
+              }
+
+              @Override
+              public void secureWindowClosed(long suspiciousFrames, long framesExamined) {
+                verdicts.add(new long[] {suspiciousFrames, framesExamined});
               }
             });
     session.expect(LegSide.AGENT, "127.0.0.1", agent.getLocalPort());
@@ -211,6 +224,64 @@ class RtpRelayTest {
     assertThat(agentKeys, is(List.of(DtmfKey.fromSymbol('5').orElseThrow())));
   }
 
+  @Test
+  void secureWindow_maskedKeys_verdictOfZeroSuspiciousFrames_whenSecureModeEnds() throws Exception {
+    // given
+    session.secure(true);
+    Thread.sleep(100);
+
+    // when: 100 ms of key 4 in-band (PCMA), then silence, then secure mode off
+    sendAudio(0, 30, DtmfKey.FOUR, 5);
+    session.secure(false);
+    Thread.sleep(100); // the relay thread applies it between datagrams, not inside a drain
+    sendAudio(30, 10, DtmfKey.FOUR, 0);
+    awaitVerdicts(1);
+
+    // then
+    assertThat(leaks, is(List.of()));
+    assertThat(verdicts.get(0)[0], is(0L));
+    assertThat(verdicts.get(0)[1] >= 30, is(true));
+  }
+
+  @Test
+  void secureWindow_closesWithTheSession_andNormalModeGivesNoSentinelEvent() throws Exception {
+    // given: keys in normal mode are not watched
+    sendAudio(0, 10, DtmfKey.NINE, 10);
+    session.secure(true);
+    sendAudio(10, 5, DtmfKey.NINE, 0);
+
+    // when
+    session.close();
+    awaitVerdicts(1);
+
+    // then
+    assertThat(leaks, is(List.of()));
+    assertThat(verdicts.size(), is(1));
+    assertThat(verdicts.get(0)[0], is(0L));
+  }
+
+  private void sendAudio(int firstFrame, int frames, DtmfKey key, int keyFrames) throws Exception {
+    session.expect(LegSide.CALLER, "127.0.0.1", caller.getLocalPort());
+    for (int f = firstFrame; f < firstFrame + frames; f++) {
+      long timestamp = 16000L + 160L * f;
+      short[] audio =
+          f - firstFrame < keyFrames
+              ? CallerAudio.tone(key, timestamp, 160)
+              : CallerAudio.level(0, 160);
+      byte[] packet =
+          CallerAudio.packet(8, 100 + f, timestamp, G711.linearToAlaw(audio)).buffer().array();
+      send(caller, packet, session.port(LegSide.CALLER));
+      receive(agent);
+    }
+  }
+
+  private void awaitVerdicts(int count) throws InterruptedException {
+    for (int i = 0; i < 100 && verdicts.size() < count; i++) {
+      Thread.sleep(20);
+    }
+    assertThat(verdicts.size(), is(count));
+  }
+
   private static byte[] rtp(int payloadType, int sequence, int payloadLength) {
     byte[] packet = new byte[12 + payloadLength];
     packet[0] = (byte) 0x80;
@@ -249,5 +320,11 @@ class RtpRelayTest {
 
     @Override
     public void mediaTimedOut(Duration silence) {}
+
+    @Override
+    public void leakSuspected(long suspiciousFrames, long framesExamined) {}
+
+    @Override
+    public void secureWindowClosed(long suspiciousFrames, long framesExamined) {}
   }
 }

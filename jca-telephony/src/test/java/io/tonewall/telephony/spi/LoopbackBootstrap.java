@@ -35,10 +35,23 @@ public final class LoopbackBootstrap implements BootstrapContext, AutoCloseable 
     return adapter;
   }
 
+  /**
+   * A port free for both TCP and UDP on loopback right now (SIP listens on both; a TCP-only check
+   * let other processes' UDP sockets collide on a busy machine).
+   */
   static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    for (int attempt = 0; attempt < 50; attempt++) {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        int port = socket.getLocalPort();
+        try (java.net.DatagramSocket udp =
+            new java.net.DatagramSocket(port, java.net.InetAddress.getLoopbackAddress())) {
+          return port;
+        } catch (java.net.SocketException taken) {
+          // UDP side busy: try another port
+        }
+      }
     }
+    throw new IOException("no port free for both TCP and UDP after 50 attempts");
   }
 
   @Override

@@ -45,6 +45,8 @@ class TelephonyResourceAdapterTest {
       adapter.setSipPort("five");
       adapter.setMediaTimeoutSeconds("0");
       adapter.setCallReferenceHeader("X Ref");
+      adapter.setAdvertisedAddress("0.0.0.0");
+      adapter.setAckTimeoutSeconds("64");
 
       // when
       ResourceAdapterInternalException error =
@@ -55,6 +57,10 @@ class TelephonyResourceAdapterTest {
       assertThat(error.getMessage(), containsString("mediaTimeoutSeconds 0 is outside 1-3600"));
       assertThat(
           error.getMessage(), containsString("callReferenceHeader 'X Ref' is not a SIP header"));
+      assertThat(
+          error.getMessage(),
+          containsString("advertisedAddress '0.0.0.0' is a wildcard or multicast address"));
+      assertThat(error.getMessage(), containsString("ackTimeoutSeconds 64 is outside 1-32"));
     }
   }
 }

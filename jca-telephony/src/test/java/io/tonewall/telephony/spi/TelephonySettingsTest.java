@@ -95,4 +95,70 @@ class TelephonySettingsTest {
     // then
     assertThat(error.getMessage(), containsString("sipPort 'five' is not a whole number"));
   }
+
+  @Test
+  void advertisedAddress_andAckTimeout_defaultToBindAddressAndTimerH() {
+    TelephonySettings settings = TelephonySettings.parse(null, null, null, null, null, null);
+
+    assertThat(settings.advertisedAddress(), is(Optional.empty()));
+    assertThat(settings.ackTimeoutSeconds(), is(32));
+  }
+
+  @Test
+  void acceptsAdvertisedIpv4Ipv6AndHostName_andAShorterAckTimeout() {
+    assertThat(advertised("203.0.113.5").advertisedAddress(), is(Optional.of("203.0.113.5")));
+    assertThat(
+        advertised(" 2001:db8::7 ").advertisedAddress(), is(Optional.of("2001:db8:0:0:0:0:0:7")));
+    assertThat(
+        advertised("[2001:db8::7]").advertisedAddress(), is(Optional.of("2001:db8:0:0:0:0:0:7")));
+    assertThat(
+        advertised("sbc.example.com").advertisedAddress(), is(Optional.of("sbc.example.com")));
+    assertThat(
+        TelephonySettings.parse(null, null, null, null, null, null, null, null, null, "4")
+            .ackTimeoutSeconds(),
+        is(4));
+  }
+
+  @Test
+  void rejectsWildcardMulticastAndMalformedAdvertisedAddresses_withClearMessages() {
+    assertThat(
+        advertisedProblem("0.0.0.0"),
+        is(
+            "advertisedAddress '0.0.0.0' is a wildcard or multicast address: give the address peers reach Tonewall at"));
+    assertThat(advertisedProblem("::"), containsString("is a wildcard or multicast address"));
+    assertThat(
+        advertisedProblem("239.1.1.1"), containsString("is a wildcard or multicast address"));
+    assertThat(
+        advertisedProblem("300.1.2.3"),
+        is("advertisedAddress '300.1.2.3' is not a valid IP address"));
+    assertThat(
+        advertisedProblem("1.2.3"),
+        is("advertisedAddress '1.2.3' is neither an IPv4/IPv6 address nor a host name"));
+    assertThat(advertisedProblem("bad host"), containsString("neither an IPv4/IPv6 address"));
+    assertThat(advertisedProblem("-x.example"), containsString("neither an IPv4/IPv6 address"));
+  }
+
+  @Test
+  void rejectsAckTimeoutOutsideOneToTimerH() {
+    for (String value : new String[] {"0", "33", "x"}) {
+      InvalidTelephonySettingsException error =
+          assertThrows(
+              InvalidTelephonySettingsException.class,
+              () ->
+                  TelephonySettings.parse(
+                      null, null, null, null, null, null, null, null, null, value));
+      assertThat(error.getMessage(), containsString("ackTimeoutSeconds"));
+    }
+  }
+
+  private static TelephonySettings advertised(String value) {
+    return TelephonySettings.parse(null, null, null, null, null, null, null, null, value, null);
+  }
+
+  private static String advertisedProblem(String value) {
+    InvalidTelephonySettingsException error =
+        assertThrows(InvalidTelephonySettingsException.class, () -> advertised(value));
+    assertThat(error.problems(), hasSize(1));
+    return error.problems().get(0);
+  }
 }
