@@ -53,8 +53,10 @@ public interface TelephonyConnection extends AutoCloseable {
   void resetField(String callId, String sessionId, CardField field) throws ResourceException;
 
   /**
-   * Hands the captured card over for processing; the call no longer holds its digits. Close the
-   * card (or hand it over) at once: it is wiped when the call ends in any case.
+   * Hands the captured card over for processing, as a copy: the call keeps its digits for an
+   * additional payment on the same card (or a rolled-back attempt) until {@link #releaseCall}, a
+   * field request or reset, or the end of the call. Close the card (or hand it over) at once: it is
+   * wiped when the call ends in any case.
    *
    * @throws CallNotSecureException when no valid card number was captured
    */

@@ -161,7 +161,9 @@ public final class Call implements MediaListener {
   }
 
   /**
-   * Hands the captured fields over as a card object; they are no longer held by the call.
+   * Hands a copy of the captured fields over as a card object. The call keeps its own copy for an
+   * additional payment on the same card, or a processing attempt that was rolled back, until the
+   * session releases the call, a field is requested or reset again, or the call ends.
    *
    * @throws CallNotSecureException when no valid card number was captured
    */
@@ -171,8 +173,9 @@ public final class Call implements MediaListener {
     if (!captured.containsKey(CardField.NUMBER)) {
       throw new CallNotSecureException("no valid card number captured on call " + callId);
     }
-    CapturedCard card = CapturedCard.of(captured, numberBrand.orElse("UNKNOWN"));
-    captured.clear();
+    Map<CardField, char[]> copy = new EnumMap<>(CardField.class);
+    captured.forEach((field, digits) -> copy.put(field, Arrays.copyOf(digits, digits.length)));
+    CapturedCard card = CapturedCard.of(copy, numberBrand.orElse("UNKNOWN"));
     handedOut.removeIf(CapturedCard::wiped);
     handedOut.add(card);
     return card;

@@ -102,6 +102,31 @@ class CallTest {
       assertThat(event.toString(), not(containsString("4111")));
     }
     assertThrows(IllegalStateException.class, () -> card.handOver(fields -> {}));
+  }
+
+  @Test
+  void handsTheSameCardOverAgain_forAnAdditionalPayment_untilTheSessionReleasesTheCall()
+      throws Exception {
+    // given
+    Call call = registry.open("call-1", Optional.empty());
+    call.secureFor("s");
+    call.requestField("s", CardFieldSpecification.standard(CardField.NUMBER));
+    keys(call::callerKey, "4111111111111111#");
+    try (CapturedCard first = call.takeCard("s")) {
+      first.handOver(fields -> {});
+    }
+
+    // when
+    AtomicReference<String> again = new AtomicReference<>();
+    try (CapturedCard second = call.takeCard("s")) {
+      second.handOver(
+          fields -> again.set(new String(fields.digits(CardField.NUMBER).orElseThrow())));
+    }
+    call.releaseFor("s");
+    call.secureFor("s");
+
+    // then
+    assertThat(again.get(), is("4111111111111111"));
     assertThrows(CallNotSecureException.class, () -> call.takeCard("s"));
   }
 

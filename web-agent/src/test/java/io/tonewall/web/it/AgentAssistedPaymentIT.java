@@ -160,6 +160,20 @@ class AgentAssistedPaymentIT {
       assertThat(transaction.getString("brand"), is("VISA"));
       assertThat(transaction.getString("firstSix"), is("424242"));
       assertThat(transaction.getString("lastFour"), is("4242"));
+
+      // when: an additional payment on the same card, while the call goes on, without re-keying
+      post(
+          "api/v1/sessions/" + id + "/additional-payments",
+          "{\"amount\":250,\"currency\":\"GBP\"}",
+          200);
+      JsonObject additional = ApiHttp.json(post("api/v1/sessions/" + id + "/process", "", 200));
+
+      // then
+      assertThat(
+          additional.getJsonArray("transactions").stream()
+              .map(t -> t.asJsonObject().getString("outcome"))
+              .toList(),
+          is(List.of("APPROVED", "APPROVED")));
       assertThat(SippPeers.await(caller, 60), is(0));
       assertThat(sipp.log("agent"), SippPeers.await(agent, 30), is(0));
       List<String> audited =
@@ -174,7 +188,8 @@ class AgentAssistedPaymentIT {
               "session.secured",
               "field.captured",
               "session.ready",
-              "payment.approved"));
+              "payment.approved",
+              "payment.additional"));
 
       // then: every change of the session arrives as a signed webhook
       List<String> expected =

@@ -29,9 +29,9 @@ import java.util.logging.Logger;
  * digit.
  *
  * <p>One line per event type in {@link #dispatch}: a new type needs its case and, where it changes
- * the session, a method of {@link PaymentSessions}. The leak sentinel's two events (on their way
- * from the adapter) are ready on {@link PaymentSessions#leakSuspected} and {@link
- * PaymentSessions#secureWindowClosed}; until their cases are added they are logged as unhandled.
+ * the session, a method of {@link PaymentSessions}. The leak sentinel's two events become a
+ * security incident ({@link PaymentSessions#leakSuspected}) and the secure window's evidence
+ * ({@link PaymentSessions#secureWindowClosed}) in the session's audit trail.
  */
 @MessageDriven(messageListenerInterface = TelephonyEventListener.class)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -70,6 +70,10 @@ public class TelephonyEventConsumer implements TelephonyEventListener {
           FieldReports.field(event)
               .ifPresent(field -> sessions.fieldTimedOut(session, field, event.digitCount()));
       case CALL_ENDED -> sessions.callEnded(session, event.callId());
+      case LEAK_SUSPECTED -> sessions.leakSuspected(session, event.callId());
+      case SECURE_WINDOW_CLOSED ->
+          sessions.secureWindowClosed(
+              session, event.callId(), event.suspiciousFrames(), event.framesExamined());
       default -> LOG.warning(() -> "no handling of " + event.type() + " yet: " + event);
     }
   }
