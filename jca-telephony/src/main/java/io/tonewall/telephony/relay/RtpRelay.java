@@ -41,7 +41,7 @@ public final class RtpRelay implements Runnable, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(RtpRelay.class.getName());
   static final int TICK_MS = 100;
   private static final int MAX_DATAGRAM = 2048;
-  private static final int BURST = 64;
+  private static final int BURST = Integer.getInteger("tonewall.bench.burst", 1);
   private static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
 
   private final InetAddress bindAddress;
