@@ -93,6 +93,15 @@ spec() {
 
 cd "$WORK"
 if [[ "${LOAD:-1}" == 1 ]]; then
+  # The JVM compiles the relay's hot paths during its first seconds under load (C2 threads count
+  # as relay CPU): warm it up once, unmeasured, as a relay that has been running for a while is.
+  if [[ " $RELAYS " == *" tonewall"* ]]; then
+    echo "--- JVM warm-up of the Tonewall node (not measured)"
+    for relay in tonewall-secure tonewall; do
+      python3 run_load.py --relay "$(spec "$relay")" --calls 250 --duration 10 --warmup 2 --bidir \
+        --no-stop --out "results/jvm-warm-up-$relay" >/dev/null
+    done
+  fi
   for run in $(seq 1 "$REPEAT"); do
     for relay in $RELAYS; do
       echo "--- $relay, run $run; $(uptime)" | tee -a "$WORK/results/uptime.txt"
