@@ -41,7 +41,6 @@ public final class RtpRelay implements Runnable, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(RtpRelay.class.getName());
   static final int TICK_MS = 100;
   private static final int MAX_DATAGRAM = 2048;
-  private static final int BURST = 64;
   private static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
 
   private final InetAddress bindAddress;
@@ -226,7 +225,7 @@ public final class RtpRelay implements Runnable, AutoCloseable {
           SelectionKey key = selected.next();
           selected.remove();
           if (key.isValid() && key.attachment() instanceof Inlet inlet) {
-            drain((DatagramChannel) key.channel(), inlet, buffer, now);
+            relayOne((DatagramChannel) key.channel(), inlet, buffer, now);
           }
         }
         if (!now.isBefore(nextTick)) {
@@ -246,25 +245,29 @@ public final class RtpRelay implements Runnable, AutoCloseable {
     }
   }
 
-  private void drain(DatagramChannel channel, Inlet inlet, ByteBuffer buffer, Instant now) {
-    for (int i = 0; i < BURST; i++) {
-      buffer.clear();
-      SocketAddress source;
-      try {
-        source = channel.receive(buffer);
-      } catch (IOException e) {
-        failure("receive", e, now);
-        return;
-      }
-      if (source == null || inlet.session().closed()) {
-        return;
-      }
-      buffer.flip();
-      try {
-        inlet.session().receive(inlet.side(), inlet.rtcp(), buffer, source, now);
-      } catch (IOException | RuntimeException e) {
-        failure("relay", e, now);
-      }
+  /**
+   * Relays one datagram from a socket the selector reported readable. One per selection, not until
+   * the socket is empty: the selector is level-triggered, so a socket with more queued is reported
+   * again at the next select, and the receive that would only find the socket empty (a system call
+   * per packet at telephony rates, where a socket rarely holds more than one) is never made.
+   */
+  private void relayOne(DatagramChannel channel, Inlet inlet, ByteBuffer buffer, Instant now) {
+    buffer.clear();
+    SocketAddress source;
+    try {
+      source = channel.receive(buffer);
+    } catch (IOException e) {
+      failure("receive", e, now);
+      return;
+    }
+    if (source == null || inlet.session().closed()) {
+      return;
+    }
+    buffer.flip();
+    try {
+      inlet.session().receive(inlet.side(), inlet.rtcp(), buffer, source, now);
+    } catch (IOException | RuntimeException e) {
+      failure("relay", e, now);
     }
   }
 
