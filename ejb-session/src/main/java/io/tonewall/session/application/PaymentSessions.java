@@ -14,6 +14,7 @@ import jakarta.ejb.NoSuchEJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.Optional;
@@ -38,6 +39,8 @@ public class PaymentSessions {
   public static final int MAX_PAGE_SIZE = 100;
 
   @Inject private Provider<PaymentSessionBean> newSessionBean;
+
+  @Inject private Event<FieldProgressed> progressed;
 
   @EJB private LiveSessions live;
 
@@ -110,8 +113,16 @@ public class PaymentSessions {
 
   /** Progress reported by the capture (per digit; only completions are audited). */
   public SessionView recordProgress(UUID id, FieldReport report) {
-    return route(
-        id, bean -> bean.recordProgress(report), () -> transitions.recordProgress(id, report));
+    SessionView view =
+        route(
+            id, bean -> bean.recordProgress(report), () -> transitions.recordProgress(id, report));
+    CardFieldView field =
+        view.cardFields().stream()
+            .filter(f -> f.field() == report.field())
+            .findFirst()
+            .orElseThrow();
+    progressed.fire(new FieldProgressed(id, field.field(), field.state(), field.digitCount()));
+    return view;
   }
 
   public SessionView updateCustomer(UUID id, CustomerDetails details) {

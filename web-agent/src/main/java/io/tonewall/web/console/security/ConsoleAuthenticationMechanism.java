@@ -1,0 +1,74 @@
+package io.tonewall.web.console.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The WAR's one Jakarta Security mechanism: form sign-in for {@code /console/*}, nothing else (the
+ * API authenticates its bearer tokens itself). The sign-in page hands the name and password over
+ * with {@code SecurityContext.authenticate}; the caller then stays signed in for the HTTP session
+ * ({@code @AutoApplySession}). A protected page asked for without a signed-in caller is redirected
+ * to the sign-in page, as a Faces partial-response redirect for Ajax requests, so that a page whose
+ * HTTP session expired goes back to sign-in on its next click.
+ */
+@ApplicationScoped
+@AutoApplySession
+public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+  /** The sign-in page, relative to the context root. */
+  public static final String SIGN_IN_PAGE = "/console/signin.xhtml";
+
+  @Inject private IdentityStoreHandler identityStores;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    Credential credential =
+        context.getAuthParameters() == null ? null : context.getAuthParameters().getCredential();
+    if (credential != null) {
+      return context.notifyContainerAboutLogin(identityStores.validate(credential));
+    }
+    if (!context.isProtected()) {
+      return context.doNothing();
+    }
+    redirectToSignIn(request, response);
+    return AuthenticationStatus.SEND_CONTINUE;
+  }
+
+  private static void redirectToSignIn(HttpServletRequest request, HttpServletResponse response) {
+    String target =
+        request.getContextPath()
+            + SIGN_IN_PAGE
+            + "?expired="
+            + URLEncoder.encode(
+                String.valueOf(request.getRequestedSessionId() != null), StandardCharsets.UTF_8);
+    try {
+      if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+        response.setContentType("text/xml");
+        response.setCharacterEncoding("UTF-8");
+        response
+            .getWriter()
+            .write(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + target
+                    + "\"/></partial-response>");
+      } else {
+        response.sendRedirect(target);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot redirect to the sign-in page", e);
+    }
+  }
+}
