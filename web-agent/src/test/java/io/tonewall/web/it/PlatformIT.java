@@ -233,7 +233,7 @@ class PlatformIT {
             .findFirst()
             .orElseThrow();
     assertThat(cookie, containsString("HttpOnly"));
-    assertThat(cookie, containsString("SameSite=Strict"));
+    assertThat(cookie.toLowerCase(java.util.Locale.ROOT), containsString("samesite=strict"));
     assertThat("not Secure over plain HTTP", cookie.contains("Secure"), is(false));
   }
 

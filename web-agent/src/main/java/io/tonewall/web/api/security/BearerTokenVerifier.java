@@ -19,6 +19,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,8 +31,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Verifies the access tokens of the integrator API: a JWS in compact form, {@code alg} RS256,
  * signed with the key of {@code mp.jwt.verify.publickey} (by default Tonewall's own signing key,
  * see {@link TokenVerificationConfigSource}), {@code iss} equal to {@code mp.jwt.verify.issuer},
- * {@code exp} in the future by the injected clock, and, when {@code mp.jwt.verify.audiences} is
- * set, an {@code aud} among them. The scopes come from {@code groups} (else {@code scope}).
+ * {@code exp} in the future by the injected clock, and, when {@code mp.jwt.verify.audiences} is set
+ * (comma-separated), an {@code aud} among them. The scopes come from {@code groups} (else {@code
+ * scope}).
  */
 @ApplicationScoped
 public class BearerTokenVerifier {
@@ -50,15 +52,14 @@ public class BearerTokenVerifier {
 
   @Inject
   @ConfigProperty(name = "mp.jwt.verify.audiences")
-  Optional<List<String>> audiences;
+  Optional<String> audiences;
 
   @Inject Clock clock;
 
   /** For CDI. */
   public BearerTokenVerifier() {}
 
-  BearerTokenVerifier(
-      String publicKeyPem, String issuer, Optional<List<String>> audiences, Clock clock) {
+  BearerTokenVerifier(String publicKeyPem, String issuer, Optional<String> audiences, Clock clock) {
     this.publicKeyPem = publicKeyPem;
     this.issuer = issuer;
     this.audiences = audiences;
@@ -110,7 +111,13 @@ public class BearerTokenVerifier {
   }
 
   private void checkAudience(JsonObject claims) {
-    if (audiences.isEmpty() || audiences.get().isEmpty()) {
+    List<String> accepted =
+        audiences.stream()
+            .flatMap(value -> Arrays.stream(value.split(",")))
+            .map(String::strip)
+            .filter(value -> !value.isEmpty())
+            .toList();
+    if (accepted.isEmpty()) {
       return;
     }
     JsonValue aud = claims.get("aud");
@@ -120,8 +127,8 @@ public class BearerTokenVerifier {
     } else if (aud instanceof JsonArray many) {
       many.getValuesAs(JsonString.class).forEach(value -> given.add(value.getString()));
     }
-    if (given.stream().noneMatch(audiences.get()::contains)) {
-      throw new InvalidTokenException("audience is not among " + audiences.get());
+    if (given.stream().noneMatch(accepted::contains)) {
+      throw new InvalidTokenException("audience is not among " + accepted);
     }
   }
 

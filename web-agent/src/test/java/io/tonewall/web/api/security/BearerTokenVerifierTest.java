@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,13 +94,13 @@ class BearerTokenVerifierTest {
 
   @Test
   void checksTheAudience_whenOneIsConfigured() {
-    BearerTokenVerifier verifier = verifier(Optional.of(List.of("tonewall-api")));
+    BearerTokenVerifier verifier = verifier(Optional.of("other-api, tonewall-api"));
     String withAudience = claims(60).replace("{", "{\"aud\":\"tonewall-api\",");
     assertThat(verifier.verify(token(withAudience, key)).clientId(), is("client-a"));
     assertThrows(InvalidTokenException.class, () -> verifier.verify(token(claims(60), key)));
   }
 
-  private static BearerTokenVerifier verifier(Optional<List<String>> audiences) {
+  private static BearerTokenVerifier verifier(Optional<String> audiences) {
     String pem =
         "-----BEGIN PUBLIC KEY-----\n"
             + Base64.getMimeEncoder().encodeToString(key.getPublic().getEncoded())
