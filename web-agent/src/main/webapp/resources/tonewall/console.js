@@ -1,21 +1,21 @@
 // The console's push channel: opens /console/push and updates the page as frames arrive.
-// Frames hold statuses and digit counts only. A "field" frame redraws that field's dots at once;
-// a "session" frame asks the server for a fresh rendering (tonewallRefresh, a p:remoteCommand).
+// Frames hold statuses and digit counts only: each redraws the fields' dots at once, then asks the
+// server for a fresh rendering (tonewallRefresh, a p:remoteCommand) unless only a digit came in.
 (function () {
   function open() {
     var scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
     var socket = new WebSocket(scheme + location.host + (window.tonewallContext || '') + '/console/push');
     socket.onmessage = function (event) {
       var frame = JSON.parse(event.data);
-      if (frame.type === 'field') {
-        var dots = document.getElementById('dots-' + frame.field);
+      var digitOnly = frame.event === 'field.progress';
+      Object.keys(frame.fields || {}).forEach(function (name) {
+        var dots = document.getElementById('dots-' + name);
         if (dots) {
-          dots.textContent = '\u25CF'.repeat(frame.digits);
+          dots.textContent = '\u25CF'.repeat(frame.fields[name].digits);
+          dots.dataset.digits = frame.fields[name].digits;
         }
-        if (frame.state !== 'REQUESTED' && typeof tonewallRefresh === 'function') {
-          tonewallRefresh();
-        }
-      } else if (typeof tonewallRefresh === 'function') {
+      });
+      if (!digitOnly && typeof tonewallRefresh === 'function') {
         tonewallRefresh();
       }
     };

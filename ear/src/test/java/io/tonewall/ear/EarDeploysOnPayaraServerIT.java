@@ -39,6 +39,14 @@ class EarDeploysOnPayaraServerIT {
   private static final int ADMIN_PORT = PORT_BASE + 48;
   private static final int HTTP_PORT = PORT_BASE + 80;
   private static final int SIP_PORT = 15064;
+
+  /** The SIPp agent Tonewall relays calls to in this test (the server's TONEWALL_AGENT_URI). */
+  private static final int AGENT_SIP_PORT = 15074;
+
+  /** SIPp scenarios shared with web-agent's AgentAssistedPaymentIT. */
+  private static final Path SCENARIOS =
+      Path.of("..", "web-agent", "src", "test", "resources", "sipp").toAbsolutePath().normalize();
+
   private static final String CLIENT_ID = "ear-it-client";
   private static final String CLIENT_SECRET = "ear-it-secret-0123456789";
   private static final HttpClient HTTP =
@@ -147,6 +155,113 @@ class EarDeploysOnPayaraServerIT {
     assertThat(refused.statusCode(), is(401));
   }
 
+  /**
+   * The message-driven bean is bound to the adapter embedded in the EAR: a SIPp caller calls in,
+   * the SIPp agent dials the session's pairing code, and the session becomes secure — which only
+   * the adapter's {@code PAIRED} event, delivered to the MDB, can do.
+   */
+  @Test
+  void agentDiallingThePairingCode_securesTheSession_throughTheMessageDrivenBean()
+      throws Exception {
+    // given
+    awaitReadiness(Duration.ofSeconds(90));
+    String token = json(requestToken().body()).getString("access_token");
+    JsonObject created =
+        json(
+            HTTP.send(
+                    HttpRequest.newBuilder(URI.create(api("sessions")))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .POST(
+                            HttpRequest.BodyPublishers.ofString(
+                                "{\"amount\":999,\"currency\":\"USD\"}"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body());
+    String code = created.getString("pairingCode");
+    Path work = domainDir.resolve("sipp");
+    Files.createDirectories(work);
+    Path agentScenario = work.resolve("agent_pairing.xml");
+    Files.writeString(
+        agentScenario,
+        Files.readString(SCENARIOS.resolve("agent_pairing.xml"), StandardCharsets.ISO_8859_1)
+            .replace("PAIRING_CODE", code),
+        StandardCharsets.ISO_8859_1);
+
+    // when
+    Process agent =
+        sipp(work, "agent", agentScenario, List.of("-p", String.valueOf(AGENT_SIP_PORT)), 43200);
+    Process caller =
+        sipp(
+            work,
+            "caller",
+            SCENARIOS.resolve("caller_hangup.xml"),
+            List.of("127.0.0.1:" + SIP_PORT, "-key", "reference", "ear"),
+            43300);
+    String state = "";
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline && !state.equals("SECURED")) {
+      state =
+          json(HTTP.send(
+                      HttpRequest.newBuilder(URI.create(api("sessions/" + created.getString("id"))))
+                          .header("Authorization", "Bearer " + token)
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .body())
+              .getString("state");
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+    boolean callerDone = caller.waitFor(60, TimeUnit.SECONDS);
+    boolean agentDone = agent.waitFor(30, TimeUnit.SECONDS);
+    caller.destroyForcibly();
+    agent.destroyForcibly();
+
+    // then
+    assertThat(code.matches("[0-9]{6}"), is(true));
+    assertThat(state, is("SECURED"));
+    assertThat(Files.readString(work.resolve("caller.log")), callerDone, is(true));
+    assertThat(Files.readString(work.resolve("agent.log")), agentDone, is(true));
+  }
+
+  private static Process sipp(
+      Path work, String name, Path scenario, List<String> arguments, int mediaPort)
+      throws IOException {
+    List<String> command = new ArrayList<>(List.of("sipp", "-sf", scenario.toString()));
+    command.addAll(arguments);
+    command.addAll(
+        List.of(
+            "-i",
+            "127.0.0.1",
+            "-mi",
+            "127.0.0.1",
+            "-mp",
+            String.valueOf(mediaPort),
+            "-m",
+            "1",
+            "-nostdin",
+            "-timeout",
+            "60s",
+            "-timeout_error"));
+    return new ProcessBuilder(command)
+        .directory(work.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(work.resolve(name + ".log").toFile())
+        .start();
+  }
+
+  private static HttpResponse<String> requestToken() throws Exception {
+    String basic =
+        Base64.getEncoder()
+            .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(api("oauth/token")))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Authorization", "Basic " + basic)
+            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private static String api(String path) {
     return "http://127.0.0.1:" + HTTP_PORT + "/api/v1/" + path;
   }
@@ -202,6 +317,7 @@ class EarDeploysOnPayaraServerIT {
     environment.put("TONEWALL_SIP_PORT", String.valueOf(SIP_PORT));
     environment.put("TONEWALL_RTP_PORTS", "41100-41199");
     environment.put("TONEWALL_BIND_ADDRESS", "127.0.0.1");
+    environment.put("TONEWALL_AGENT_URI", "sip:agent@127.0.0.1:" + AGENT_SIP_PORT);
     environment.put("TONEWALL_PSP_RECOVERY_DIR", domainDir.resolve("psp-recovery").toString());
     environment.put("TONEWALL_KEYS_DIR", domainDir.resolve("keys").toString());
     environment.put("TONEWALL_BOOTSTRAP_CLIENT", CLIENT_ID + ":" + CLIENT_SECRET);

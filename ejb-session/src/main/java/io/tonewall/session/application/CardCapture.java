@@ -1,46 +1,66 @@
 package io.tonewall.session.application;
 
 import io.tonewall.session.domain.CardField;
-import io.tonewall.session.domain.FieldReport;
 import io.tonewall.session.domain.SessionMode;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The port through which a session captures card fields where they are keyed — the telephony
- * adapter for {@code AGENT_ASSIST} and {@code IVR}, the pay page for {@code DIGITAL} — without the
- * digits ever reaching the session. Implementations are CDI beans; the session picks the one that
- * {@link #serves} its mode. None is installed yet (the telephony adapter's capture API is being
- * built); without one, field requests and processing answer {@link
- * CardCaptureUnavailableException}.
+ * The port through which a session links the channel its payer keys the card on — the call, for the
+ * telephony adapter — and captures card fields there without the digits ever reaching the session.
+ * Implementations are CDI beans; the session picks the one that {@link #serves} its mode. Without
+ * one, field requests and processing answer {@link CardCaptureUnavailableException}.
  *
- * <p>Progress flows back to the session as {@link FieldReport}s (counts and masked facts only),
- * pushed through {@code PaymentSessions.recordProgress} and also readable here with {@link
- * #progress}.
+ * <p>Progress flows back to the session as events (counts and masked facts only), recorded through
+ * {@code PaymentSessions.recordProgress}. Every method runs inside the caller's JTA transaction.
+ *
+ * <p>Refusals: {@link CallUnavailableException} when the session has no live, secure call the
+ * request can go to; {@code AdapterUnavailableException} when the adapter cannot be reached.
  */
 public interface CardCapture {
 
   /** True when this capture serves sessions of this mode. */
   boolean serves(SessionMode mode);
 
-  /** Starts (or restarts, clearing it) the capture of one field of the session's call. */
-  void request(UUID sessionId, CardFieldSpec spec);
-
-  /** Clears a field's digits and stops capturing it. */
-  void reset(UUID sessionId, CardField field);
-
-  /** The current progress of every field of the session that has been requested. */
-  List<FieldReport> progress(UUID sessionId);
+  /**
+   * A new pairing code for the session, to show to the agent; empty when this capture links its
+   * channel otherwise.
+   */
+  Optional<String> allocatePairingCode(UUID sessionId);
 
   /**
-   * Builds the card from the captured fields, hands it to {@code use} and wipes it afterwards,
-   * whatever happens. The captured digits stay available for additional payments on the same card
-   * until {@link #release}.
+   * Links the target's call to the session and masks the caller's keys from the agent; in a
+   * transaction that rolls back, masking is switched off again.
    *
-   * @throws io.tonewall.session.domain.FieldsIncompleteException when a field is not complete
+   * @return the call's id, when a live call has the target's reference; empty when none has (yet)
    */
-  <T> T handOver(UUID sessionId, CardUse<T> use);
+  Optional<String> secure(CaptureTarget target);
 
-  /** Wipes everything captured for the session (it ended, or its card is no longer needed). */
-  void release(UUID sessionId);
+  /** Starts (or restarts, clearing it) the capture of one field. */
+  void request(CaptureTarget target, CardFieldSpec spec);
+
+  /** Clears a field's digits; if it is being captured, capture starts over. */
+  void reset(CaptureTarget target, CardField field);
+
+  /**
+   * Takes the captured card, hands it to {@code use} (one PSP request) and wipes it afterwards,
+   * whatever happens — all within this one call, so that the card never crosses a serialisation
+   * boundary. The capture no longer holds the digits afterwards.
+   *
+   * @throws CallUnavailableException when the call has no captured card (it ended, or the card was
+   *     already used)
+   */
+  <T> T handOver(CaptureTarget target, CardUse<T> use);
+
+  /**
+   * Wipes everything captured for the session; the call stays linked (another card follows, or
+   * secure mode was lost). Nothing to do when the call has gone.
+   */
+  void discard(CaptureTarget target);
+
+  /**
+   * Lets go of the call: masking off, captured digits wiped, call unlinked (the session ended).
+   * Nothing to do when the call has gone.
+   */
+  void release(CaptureTarget target);
 }

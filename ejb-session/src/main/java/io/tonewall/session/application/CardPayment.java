@@ -34,7 +34,8 @@ public final class CardPayment {
   public PaymentTransaction process(PaymentSession session, Instant now) {
     PaymentAttempt attempt = session.startProcessing(now);
     CardCapture capture = captures.forMode(session.mode());
-    PaymentOutcome outcome = capture.handOver(session.id(), card -> sender.send(attempt, card));
+    PaymentOutcome outcome =
+        capture.handOver(CaptureTarget.of(session), card -> sender.send(attempt, card));
     return session.recordOutcome(attempt, outcome, now);
   }
 }

@@ -21,12 +21,12 @@ public final class FieldCapture {
   /** Starts (or restarts) the capture of a card field. */
   public void request(PaymentSession session, CardField field, Instant now) {
     session.requestField(field, now);
-    captures.forMode(session.mode()).request(session.id(), CardFieldSpec.of(field));
+    captures.forMode(session.mode()).request(CaptureTarget.of(session), CardFieldSpec.of(field));
   }
 
   /** Clears a card field. */
   public void reset(PaymentSession session, CardField field, Instant now) {
     session.resetField(field, now);
-    captures.forMode(session.mode()).reset(session.id(), field);
+    captures.forMode(session.mode()).reset(CaptureTarget.of(session), field);
   }
 }

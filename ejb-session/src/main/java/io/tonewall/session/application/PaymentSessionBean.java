@@ -54,8 +54,24 @@ public class PaymentSessionBean implements Serializable {
     return transitions.secure(id(), callReference);
   }
 
-  public SessionView secureLost() {
-    return transitions.secureLost(id());
+  public SessionView secureLost(String reason) {
+    return transitions.secureLost(id(), reason);
+  }
+
+  public SessionView callPaired(String callId) {
+    return transitions.callPaired(id(), callId);
+  }
+
+  public SessionView callSecured(String callId) {
+    return transitions.callSecured(id(), callId);
+  }
+
+  public SessionView callEnded(String callId) {
+    return transitions.callEnded(id(), callId);
+  }
+
+  public SessionView fieldTimedOut(CardField field, int digitCount) {
+    return transitions.fieldTimedOut(id(), field, digitCount);
   }
 
   public SessionView requestField(CardField field) {

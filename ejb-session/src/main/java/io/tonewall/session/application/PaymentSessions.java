@@ -14,7 +14,6 @@ import jakarta.ejb.NoSuchEJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.Optional;
@@ -39,8 +38,6 @@ public class PaymentSessions {
   public static final int MAX_PAGE_SIZE = 100;
 
   @Inject private Provider<PaymentSessionBean> newSessionBean;
-
-  @Inject private Event<FieldProgressed> progressed;
 
   @EJB private LiveSessions live;
 
@@ -99,8 +96,32 @@ public class PaymentSessions {
         id, bean -> bean.secure(callReference), () -> transitions.secure(id, callReference));
   }
 
-  public SessionView secureLost(UUID id) {
-    return route(id, PaymentSessionBean::secureLost, () -> transitions.secureLost(id));
+  /** Secure mode was lost (hold, transfer, hang-up, lost media); {@code reason} says which. */
+  public SessionView secureLost(UUID id, String reason) {
+    return route(id, bean -> bean.secureLost(reason), () -> transitions.secureLost(id, reason));
+  }
+
+  /** The agent dialled the session's pairing code on the call {@code callId}. */
+  public SessionView callPaired(UUID id, String callId) {
+    return route(id, bean -> bean.callPaired(callId), () -> transitions.callPaired(id, callId));
+  }
+
+  /** The adapter reports the session's call secure. */
+  public SessionView callSecured(UUID id, String callId) {
+    return route(id, bean -> bean.callSecured(callId), () -> transitions.callSecured(id, callId));
+  }
+
+  /** The session's call ended. */
+  public SessionView callEnded(UUID id, String callId) {
+    return route(id, bean -> bean.callEnded(callId), () -> transitions.callEnded(id, callId));
+  }
+
+  /** The caller did not finish a card field in time. */
+  public SessionView fieldTimedOut(UUID id, CardField field, int digitCount) {
+    return route(
+        id,
+        bean -> bean.fieldTimedOut(field, digitCount),
+        () -> transitions.fieldTimedOut(id, field, digitCount));
   }
 
   public SessionView requestField(UUID id, CardField field) {
@@ -113,16 +134,8 @@ public class PaymentSessions {
 
   /** Progress reported by the capture (per digit; only completions are audited). */
   public SessionView recordProgress(UUID id, FieldReport report) {
-    SessionView view =
-        route(
-            id, bean -> bean.recordProgress(report), () -> transitions.recordProgress(id, report));
-    CardFieldView field =
-        view.cardFields().stream()
-            .filter(f -> f.field() == report.field())
-            .findFirst()
-            .orElseThrow();
-    progressed.fire(new FieldProgressed(id, field.field(), field.state(), field.digitCount()));
-    return view;
+    return route(
+        id, bean -> bean.recordProgress(report), () -> transitions.recordProgress(id, report));
   }
 
   public SessionView updateCustomer(UUID id, CustomerDetails details) {

@@ -22,8 +22,9 @@ import java.util.UUID;
  *       change that was rolled back.
  * </ul>
  *
- * <p>One event per audited change; per-digit capture progress is not an event (a field's completion
- * is). Events carry no card data.
+ * <p>One event per audited change, and one per digit keyed or field cleared ({@code
+ * field.progress}: not audited, counts only) so that live views show dots. Events carry no card
+ * data.
  *
  * <p>Event types ({@link #eventType()}): {@code session.created}, {@code session.secured}, {@code
  * session.secure_lost}, {@code session.ready}, {@code field.requested}, {@code field.reset}, {@code
@@ -32,8 +33,9 @@ import java.util.UUID;
  * payment.declined}, {@code payment.failed}, {@code payment.unknown}, {@code payment.reconciled},
  * {@code payment.retry}, {@code payment.additional}, {@code payment.new}, {@code refund.scheduled},
  * {@code refund.approved}, {@code refund.declined}, {@code refund.failed}, {@code refund.unknown},
- * {@code call.transferred}, {@code session.cancelled}, {@code session.timed_out}, {@code
- * session.expired}, {@code session.ended}.
+ * {@code call.transferred}, {@code call.paired}, {@code call.ended}, {@code field.progress}, {@code
+ * field.timed_out}, {@code session.cancelled}, {@code session.timed_out}, {@code session.expired},
+ * {@code session.ended}.
  *
  * @param sessionId the session
  * @param apiClientId the API client that opened the session; empty when the console or IVR did

@@ -39,6 +39,21 @@ public class SessionJournal {
             session.id(), session.apiClientId(), before, session.status(), eventType, now));
   }
 
+  /**
+   * Fires the event of a change that is not audited (a digit keyed: counts only), for webhooks and
+   * the console's live view.
+   */
+  public void announce(PaymentSession session, SessionStatus before, String eventType) {
+    changes.fire(
+        new SessionChanged(
+            session.id(),
+            session.apiClientId(),
+            before,
+            session.status(),
+            eventType,
+            clock.instant()));
+  }
+
   /** An audit detail for a transaction: ids, amounts, outcome, masked card facts. */
   public static String describe(PaymentTransaction transaction) {
     return "transaction="

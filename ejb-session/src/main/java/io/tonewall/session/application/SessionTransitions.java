@@ -61,6 +61,15 @@ public class SessionTransitions {
    * @throws InvalidSessionInputException when the PSP configuration is unknown
    */
   public SessionView open(NewPaymentSession request) {
+    PaymentSession session = openRecord(request);
+    Optional<CardCapture> capture = captures().find(session.mode());
+    if (capture.isPresent()) {
+      linkChannel(session, capture.get());
+    }
+    return SessionView.of(session);
+  }
+
+  private PaymentSession openRecord(NewPaymentSession request) {
     String configuration =
         request.pspConfiguration().orElse(PaymentSession.DEFAULT_PSP_CONFIGURATION);
     requireKnownConfiguration(configuration);
@@ -79,7 +88,26 @@ public class SessionTransitions {
             + session.amount()
             + " psp="
             + configuration);
-    return SessionView.of(session);
+    return session;
+  }
+
+  /**
+   * A new session's channel: the call the integrator named is secured at once when it is live here;
+   * otherwise the capture's pairing code is shown for the agent to dial.
+   */
+  private void linkChannel(PaymentSession session, CardCapture capture) {
+    Instant now = clock.instant();
+    if (session.callReference().isPresent()) {
+      Optional<String> call = capture.secure(CaptureTarget.of(session));
+      if (call.isPresent()) {
+        session.secure(Optional.empty(), now);
+        record(session, SessionStatus.INITIAL, "session.secured", "call=" + call.get());
+        return;
+      }
+    }
+    capture
+        .allocatePairingCode(session.id())
+        .ifPresent(code -> session.assignPairingCode(code, now));
   }
 
   /** The session with its transactions, after recording a timeout that is due. */
@@ -89,25 +117,118 @@ public class SessionTransitions {
     return SessionView.of(session, transactions.ofSession(id));
   }
 
-  /** The call is secure (pairing, call link, IVR transfer, pay page opened). */
+  /**
+   * Secures the session's call (or the one named now): where a capture serves the session's mode,
+   * it masks the live call first (undone if this transaction rolls back).
+   *
+   * @throws CallUnavailableException when no live call has the reference
+   */
   public SessionView secure(UUID id, Optional<String> callReference) {
     return change(
         id,
         "session.secured",
         (session, now) -> {
+          Optional<String> reference = callReference.or(session::callReference);
+          Optional<CardCapture> capture = captures().find(session.mode());
+          if (capture.isPresent()) {
+            if (capture.get().secure(new CaptureTarget(id, reference)).isEmpty()) {
+              throw new CallUnavailableException(
+                  id, "no live call has the reference " + reference.orElse("(none given)"));
+            }
+          }
           session.secure(callReference, now);
           return "call=" + session.callReference().orElse("-");
         });
   }
 
-  /** Hold, transfer or hang-up broke the secure state. */
-  public SessionView secureLost(UUID id) {
+  /**
+   * The agent dialled the session's pairing code on a call (telephony event {@code PAIRED}): the
+   * call is linked and secured in this one transaction. A session that is not waiting for its call
+   * (already linked, or ended) is left as it is.
+   */
+  public SessionView callPaired(UUID id, String callId) {
+    PaymentSession session = load(id);
+    if (session.state() != SessionState.CREATED) {
+      return SessionView.of(session);
+    }
+    Instant now = clock.instant();
+    SessionStatus before = session.status();
+    session.callPaired(callId, now);
+    record(session, before, "call.paired", "call=" + callId);
+    Optional<String> secured = captures().forMode(session.mode()).secure(CaptureTarget.of(session));
+    if (secured.isPresent()) {
+      session.secure(Optional.empty(), now);
+      record(session, before, "session.secured", "call=" + callId);
+    }
+    return SessionView.of(session);
+  }
+
+  /**
+   * The adapter reports the session's call secure (telephony event {@code SECURE}); securing is
+   * recorded where it was asked for, so this records only a session still waiting for it.
+   */
+  public SessionView callSecured(UUID id, String callId) {
+    PaymentSession session = load(id);
+    if (session.state() != SessionState.CREATED) {
+      return SessionView.of(session);
+    }
+    Instant now = clock.instant();
+    SessionStatus before = session.status();
+    session.secure(Optional.of(callId), now);
+    record(session, before, "session.secured", "call=" + callId + " reported by the adapter");
+    return SessionView.of(session);
+  }
+
+  /**
+   * Hold, transfer, hang-up or lost media broke the secure state: captured fields are dropped, here
+   * and in the capture.
+   *
+   * @param reason why, as the adapter reports it (for example {@code HOLD})
+   */
+  public SessionView secureLost(UUID id, String reason) {
     return change(
         id,
         "session.secure_lost",
         (session, now) -> {
           session.secureLost(now);
-          return "state=" + session.state();
+          captures().find(session.mode()).ifPresent(c -> c.discard(CaptureTarget.of(session)));
+          return "reason=" + reason;
+        });
+  }
+
+  /**
+   * The session's call ended (telephony event {@code CALL_ENDED}): its captured digits are gone; an
+   * agent-assisted session still waiting for its card gets a new pairing code for its next call.
+   */
+  public SessionView callEnded(UUID id, String callId) {
+    return change(
+        id,
+        "call.ended",
+        (session, now) -> {
+          session.callEnded(now);
+          if (session.state() == SessionState.CREATED) {
+            captures()
+                .find(session.mode())
+                .flatMap(capture -> capture.allocatePairingCode(session.id()))
+                .ifPresent(code -> session.assignPairingCode(code, now));
+          }
+          return "call=" + callId;
+        });
+  }
+
+  /**
+   * The caller did not finish a field in time (telephony event {@code FIELD_TIMED_OUT}): its digits
+   * are gone and it is {@code INVALID} until reset or requested again.
+   */
+  public SessionView fieldTimedOut(UUID id, CardField field, int digitCount) {
+    return change(
+        id,
+        "field.timed_out",
+        (session, now) -> {
+          session.recordProgress(
+              new FieldReport(field, digitCount, true, false, Optional.empty(), Optional.empty()),
+              now);
+          return "field=" + field.apiName() + " digits=" + digitCount;
         });
   }
 
@@ -134,8 +255,9 @@ public class SessionTransitions {
   }
 
   /**
-   * Records the capture's progress on a field. Digits keyed are not audited one by one; a field's
-   * completion (valid or not) and the session becoming ready are.
+   * Records the capture's progress on a field. Digits keyed are not audited one by one (they are
+   * announced as {@code field.progress}); a field's completion (valid or not) and the session
+   * becoming ready are audited.
    */
   public SessionView recordProgress(UUID id, FieldReport report) {
     PaymentSession session = load(id);
@@ -145,8 +267,10 @@ public class SessionTransitions {
     CaptureState fieldBefore = session.progress(report.field()).state();
     session.recordProgress(report, now);
     CaptureState fieldAfter = session.progress(report.field()).state();
-    if (fieldAfter != fieldBefore
-        && (fieldAfter == CaptureState.COMPLETE || fieldAfter == CaptureState.INVALID)) {
+    boolean finished =
+        fieldAfter != fieldBefore
+            && (fieldAfter == CaptureState.COMPLETE || fieldAfter == CaptureState.INVALID);
+    if (finished) {
       record(
           session,
           before,
@@ -163,8 +287,13 @@ public class SessionTransitions {
                   .map(s -> " brand=" + s)
                   .orElse(""));
     }
-    if (session.state() == SessionState.READY && stateBefore != SessionState.READY) {
+    boolean ready = session.state() == SessionState.READY && stateBefore != SessionState.READY;
+    if (ready) {
       record(session, before, "session.ready", "every card field is complete");
+    }
+    if (!finished && !ready) {
+      // a digit keyed or the field cleared: pushed, not audited one by one
+      journal.announce(session, before, "field.progress");
     }
     return SessionView.of(session);
   }
@@ -247,8 +376,7 @@ public class SessionTransitions {
       throw new InvalidSessionInputException(
           "token must be 1-255 printable ASCII characters without spaces");
     }
-    SessionView opened = open(request);
-    PaymentSession session = load(opened.id());
+    PaymentSession session = openRecord(request);
     Instant now = clock.instant();
     SessionStatus before = session.status();
     PaymentAttempt attempt = session.startTokenPayment(now);
@@ -285,7 +413,7 @@ public class SessionTransitions {
         "payment.retry",
         (session, now) -> {
           session.retryWithAnotherCard(now);
-          captures().find(session.mode()).ifPresent(capture -> capture.release(session.id()));
+          captures().find(session.mode()).ifPresent(c -> c.discard(CaptureTarget.of(session)));
           return "amount=" + session.payment();
         });
   }
@@ -308,7 +436,7 @@ public class SessionTransitions {
         "payment.new",
         (session, now) -> {
           session.newPayment(type, amount, now);
-          captures().find(session.mode()).ifPresent(capture -> capture.release(session.id()));
+          captures().find(session.mode()).ifPresent(c -> c.discard(CaptureTarget.of(session)));
           return "type=" + type + " amount=" + amount;
         });
   }
@@ -376,7 +504,7 @@ public class SessionTransitions {
   }
 
   private void releaseCard(PaymentSession session) {
-    captures().find(session.mode()).ifPresent(capture -> capture.release(session.id()));
+    captures().find(session.mode()).ifPresent(c -> c.release(CaptureTarget.of(session)));
   }
 
   private void record(

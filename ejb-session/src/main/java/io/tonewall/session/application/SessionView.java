@@ -19,6 +19,7 @@ import java.util.UUID;
  * fields are masked, transactions show brand, first six and last four at most.
  *
  * @param merchantReference the integrator's reference, or {@code null} when none was given
+ * @param pairingCode the code the agent dials on the call, while the session waits for its call
  */
 public record SessionView(
     UUID id,
@@ -39,6 +40,7 @@ public record SessionView(
     int additionalPayments,
     String pspConfiguration,
     Optional<String> callReference,
+    Optional<String> pairingCode,
     Optional<String> apiClientId,
     Optional<String> customerName,
     Optional<String> customerAddress,
@@ -75,6 +77,7 @@ public record SessionView(
         session.additionalPayments(),
         session.pspConfiguration(),
         session.callReference(),
+        session.pairingCode(),
         session.apiClientId(),
         session.customer().name(),
         session.customer().address(),

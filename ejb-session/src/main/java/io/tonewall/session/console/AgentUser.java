@@ -36,9 +36,6 @@ public class AgentUser {
   @Column(name = "current_session_id")
   private String currentSessionId;
 
-  @Column(name = "pairing_code")
-  private String pairingCode;
-
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -87,19 +84,9 @@ public class AgentUser {
     roles = encode(newRoles);
   }
 
-  /** Records the payment session this agent works on, or none (which forgets the pairing code). */
+  /** Records the payment session this agent works on, or none. */
   public void workOn(Optional<UUID> session) {
     currentSessionId = session.map(UUID::toString).orElse(null);
-    pairingCode = null;
-  }
-
-  /** Records the pairing code shown for the current session. */
-  public void showPairingCode(String code) {
-    pairingCode = code;
-  }
-
-  public Optional<String> pairingCode() {
-    return Optional.ofNullable(pairingCode);
   }
 
   public String userName() {

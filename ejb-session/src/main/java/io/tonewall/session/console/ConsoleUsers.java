@@ -87,17 +87,6 @@ public class ConsoleUsers {
     require(userName).workOn(session);
   }
 
-  /** Records the pairing code shown for the agent's current session. */
-  public void showPairingCode(String userName, String code) {
-    require(userName).showPairingCode(code);
-  }
-
-  /** The pairing code shown for the agent's current session, if any. */
-  public Optional<String> pairingCode(String userName) {
-    return Optional.ofNullable(entityManager.find(AgentUser.class, userName))
-        .flatMap(AgentUser::pairingCode);
-  }
-
   /** The agent working on a session, if any. */
   public Optional<String> agentOn(UUID session) {
     return entityManager

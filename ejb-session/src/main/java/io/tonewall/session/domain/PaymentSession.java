@@ -78,6 +78,10 @@ public class PaymentSession {
   @Column(name = "call_reference", length = 128)
   private String callReference;
 
+  /** The code the agent dials on the call to link it to this session, while it is unlinked. */
+  @Column(name = "pairing_code", length = 10)
+  private String pairingCode;
+
   @Column(name = "api_client_id", length = 64)
   private String apiClientId;
 
@@ -231,7 +235,57 @@ public class PaymentSession {
     requireActive(now);
     requireState("secure the call", SessionState.CREATED);
     callReference.map(PaymentSession::callId).ifPresent(call -> this.callReference = call);
+    pairingCode = null;
     state = SessionState.SECURED;
+    touch(now);
+  }
+
+  /**
+   * Shows a pairing code for the agent to dial on the call (agent-assisted sessions whose call is
+   * not linked yet); a newer code replaces the older one.
+   *
+   * @throws InvalidSessionInputException unless the code is 4 to 10 digits
+   * @throws IllegalSessionTransitionException unless the session is agent-assisted and unsecured
+   */
+  public void assignPairingCode(String code, Instant now) {
+    requireActive(now);
+    if (mode != SessionMode.AGENT_ASSIST) {
+      throw new InvalidSessionInputException("only agent-assisted sessions are paired by a code");
+    }
+    requireState("show a pairing code", SessionState.CREATED);
+    if (code == null || !code.matches("[0-9]{4,10}")) {
+      throw new InvalidSessionInputException("a pairing code is 4 to 10 digits");
+    }
+    pairingCode = code;
+    touch(now);
+  }
+
+  /**
+   * The agent dialled the pairing code on a call: the call is linked to the session (its code is
+   * used up). Securing the call follows.
+   *
+   * @throws IllegalSessionTransitionException unless the session waits for its call
+   */
+  public void callPaired(String callId, Instant now) {
+    requireActive(now);
+    requireState("link a call", SessionState.CREATED);
+    callReference = callId(callId);
+    pairingCode = null;
+    touch(now);
+  }
+
+  /**
+   * The linked call ended: the captured fields are gone with it (the adapter wiped them); a session
+   * still waiting for its card is back to {@code CREATED}, to be linked to another call. Sessions
+   * with an outcome keep it.
+   */
+  public void callEnded(Instant now) {
+    requireNotEnded();
+    cardOnFile = false;
+    if (state.isCapturing()) {
+      resetCardFields();
+      state = SessionState.CREATED;
+    }
     touch(now);
   }
 
@@ -599,6 +653,7 @@ public class PaymentSession {
     requireNotEnded();
     state = SessionState.CANCELLED;
     cardOnFile = false;
+    pairingCode = null;
     resetCardFields();
     touch(now);
   }
@@ -618,6 +673,7 @@ public class PaymentSession {
       finish(now);
     } else {
       state = isLinkExpired(now) ? SessionState.EXPIRED : SessionState.TIMED_OUT;
+      pairingCode = null;
       resetCardFields();
       touch(now);
     }
@@ -628,6 +684,7 @@ public class PaymentSession {
   private void finish(Instant now) {
     state = SessionState.ENDED;
     cardOnFile = false;
+    pairingCode = null;
     resetCardFields();
     touch(now);
   }
@@ -819,6 +876,11 @@ public class PaymentSession {
 
   public Optional<String> callReference() {
     return Optional.ofNullable(callReference);
+  }
+
+  /** The code the agent dials to link the call, while the session waits for one. */
+  public Optional<String> pairingCode() {
+    return Optional.ofNullable(pairingCode);
   }
 
   public Optional<String> apiClientId() {

@@ -3,6 +3,7 @@ package io.tonewall.session.application;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -43,23 +44,30 @@ class CardPaymentTest {
     }
 
     @Override
-    public void request(UUID sessionId, CardFieldSpec spec) {
+    public Optional<String> allocatePairingCode(UUID sessionId) {
+      calls.add("pairing code");
+      return Optional.of("123456");
+    }
+
+    @Override
+    public Optional<String> secure(CaptureTarget target) {
+      calls.add("secure");
+      return target.callReference();
+    }
+
+    @Override
+    public void request(CaptureTarget target, CardFieldSpec spec) {
       calls.add("request " + spec.field().apiName() + " max " + spec.maxDigits());
     }
 
     @Override
-    public void reset(UUID sessionId, CardField field) {
+    public void reset(CaptureTarget target, CardField field) {
       calls.add("reset " + field.apiName());
     }
 
     @Override
-    public List<FieldReport> progress(UUID sessionId) {
-      return List.of();
-    }
-
-    @Override
-    public <T> T handOver(UUID sessionId, CardUse<T> use) {
-      calls.add("hand over");
+    public <T> T handOver(CaptureTarget target, CardUse<T> use) {
+      calls.add("hand over on " + target.callReference().orElse("-"));
       try (PaymentCard card =
           PaymentCard.of(
               "4242424242424242".toCharArray(), "1230".toCharArray(), "123".toCharArray())) {
@@ -69,7 +77,12 @@ class CardPaymentTest {
     }
 
     @Override
-    public void release(UUID sessionId) {
+    public void discard(CaptureTarget target) {
+      calls.add("discard");
+    }
+
+    @Override
+    public void release(CaptureTarget target) {
       calls.add("release");
     }
   }
@@ -138,6 +151,7 @@ class CardPaymentTest {
     assertThat(transaction.outcome(), is(Outcome.APPROVED));
     assertThat(transaction.card().orElseThrow().toString(), is("VISA 424242******4242"));
     assertThat(keypad.handedOver.get(0).isWiped(), is(true));
+    assertThat(keypad.calls, hasItem("hand over on call-9"));
     assertThat(session.state(), is(SessionState.APPROVED));
   }
 

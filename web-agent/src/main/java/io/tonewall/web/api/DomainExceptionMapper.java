@@ -1,5 +1,6 @@
 package io.tonewall.web.api;
 
+import io.tonewall.session.application.CallUnavailableException;
 import io.tonewall.session.application.CardCaptureUnavailableException;
 import io.tonewall.session.domain.AdditionalPaymentLimitException;
 import io.tonewall.session.domain.FieldsIncompleteException;
@@ -34,8 +35,9 @@ import java.util.logging.Logger;
  * {@code malformed-body}; 404 {@code session-not-found}, {@code transaction-not-found}; 409 {@code
  * session-ended}, {@code fields-incomplete}, {@code outcome-unknown} (do not resubmit), {@code
  * additional-payment-limit}, {@code surcharge-not-accepted}, {@code refund-not-allowed}, {@code
- * nothing-to-reconcile}, {@code illegal-transition}, {@code concurrent-change}; 422 {@code
- * payment-rejected}; 503 {@code card-capture-unavailable}, {@code adapter-unavailable}.
+ * nothing-to-reconcile}, {@code call-unavailable} (no live, secure call for the request), {@code
+ * illegal-transition}, {@code concurrent-change}; 422 {@code payment-rejected}; 503 {@code
+ * card-capture-unavailable}, {@code adapter-unavailable}.
  */
 @Provider
 public class DomainExceptionMapper implements ExceptionMapper<Exception> {
@@ -135,6 +137,9 @@ public class DomainExceptionMapper implements ExceptionMapper<Exception> {
     } else if (e instanceof NothingToReconcileException) {
       kind = "nothing-to-reconcile";
       title = "Outcome already known";
+    } else if (e instanceof CallUnavailableException) {
+      kind = "call-unavailable";
+      title = "The session's call cannot take this";
     } else if (e instanceof IllegalSessionTransitionException) {
       kind = "illegal-transition";
       title = "Not possible in the session's state";

@@ -11,6 +11,7 @@ import io.tonewall.session.domain.TransactionType;
 import io.tonewall.web.api.dto.AmountBody;
 import io.tonewall.web.api.dto.CreateSessionRequest;
 import io.tonewall.web.api.dto.CustomerBody;
+import io.tonewall.web.api.dto.SecureBody;
 import io.tonewall.web.api.dto.SessionPageResponse;
 import io.tonewall.web.api.dto.SessionResponse;
 import io.tonewall.web.api.security.OwnedSessions;
@@ -107,6 +108,19 @@ public class SessionsResource {
   public SessionResponse read(@PathParam("id") String id) {
     // the ownership check has already read the session: answer with what it read
     return respond(owned.require(RequestValues.id("session", id)));
+  }
+
+  /**
+   * Secures the session's call (again, after a hold or transfer broke it), or the call named in the
+   * body: the caller's keys are masked from the agent from now on. 409 when no live call has the
+   * reference.
+   */
+  @POST
+  @Path("{id}/secure")
+  @RolesAllowed(Scopes.SESSIONS_WRITE)
+  public SessionResponse secure(@PathParam("id") String id, SecureBody body) {
+    Optional<String> call = Optional.ofNullable(body).map(SecureBody::callReference);
+    return respond(sessions.secure(session(id), call));
   }
 
   /** Starts (or restarts) the capture of a card field: number, expiry or securityCode. */

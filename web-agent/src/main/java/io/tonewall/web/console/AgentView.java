@@ -17,7 +17,6 @@ import io.tonewall.session.domain.NewPaymentSession;
 import io.tonewall.session.domain.SessionMode;
 import io.tonewall.session.domain.SessionState;
 import io.tonewall.session.domain.TransactionType;
-import io.tonewall.session.infrastructure.jca.PairingCodes;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,8 +40,6 @@ public class AgentView {
   @EJB private PaymentSessions sessions;
 
   @EJB private ConsoleUsers users;
-
-  @EJB private PairingCodes pairingCodes;
 
   @EJB private Readiness readiness;
 
@@ -79,8 +76,9 @@ public class AgentView {
     return session;
   }
 
+  /** The code the agent dials on the call, while the session waits for its call. */
   public String getPairingCode() {
-    return users.pairingCode(user.getName()).orElse("");
+    return getSession() == null ? "" : session.pairingCode().orElse("");
   }
 
   /** The PSP configurations to choose from. */
@@ -109,16 +107,8 @@ public class AgentView {
                   Optional.empty());
           SessionView opened = sessions.open(request);
           users.workOn(user.getName(), Optional.of(opened.id()));
-          newPairingCode(opened);
           return opened;
         });
-  }
-
-  /** Asks the telephony adapter for a fresh pairing code for the current session. */
-  public void pairAgain() {
-    if (getSession() != null) {
-      newPairingCode(session);
-    }
   }
 
   public void saveCustomer() {
@@ -259,14 +249,6 @@ public class AgentView {
 
   public String money(long minorUnits, String currencyCode) {
     return Amounts.format(minorUnits, currencyCode);
-  }
-
-  private void newPairingCode(SessionView target) {
-    try {
-      users.showPairingCode(user.getName(), pairingCodes.allocate(target.id()));
-    } catch (RuntimeException e) {
-      messages.refused(e);
-    }
   }
 
   private CustomerDetails customer() {

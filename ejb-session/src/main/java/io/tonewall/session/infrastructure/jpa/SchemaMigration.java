@@ -31,6 +31,9 @@ public class SchemaMigration {
         Flyway.configure(SchemaMigration.class.getClassLoader())
             .dataSource(dataSource)
             .locations("classpath:db/migration")
+            // modules own version ranges (this one V1-V19, others V21 on): a database already at
+            // V22 must still take a new V7
+            .outOfOrder(true)
             .load()
             .migrate();
     LOG.info(

@@ -11,6 +11,8 @@ import java.util.Map;
  *
  * @param state the internal state (finer than {@code status})
  * @param doNotResubmit true while the last payment's outcome is unknown
+ * @param pairingCode the code the agent dials on the call to link it, while the session waits for
+ *     its call (agent-assisted sessions); null once linked
  * @param payment amount of the next payment, what remains, surcharge and additional payments
  */
 public record SessionResponse(
@@ -25,6 +27,7 @@ public record SessionResponse(
     String merchantReference,
     String pspConfiguration,
     String callReference,
+    String pairingCode,
     PaymentPart payment,
     CustomerBody customer,
     List<CardFieldResponse> cardFields,
@@ -70,6 +73,7 @@ public record SessionResponse(
         view.merchantReference(),
         view.pspConfiguration(),
         view.callReference().orElse(null),
+        view.pairingCode().orElse(null),
         new PaymentPart(
             view.paymentMinorUnits(),
             view.remainingMinorUnits(),

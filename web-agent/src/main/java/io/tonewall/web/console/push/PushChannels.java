@@ -1,6 +1,6 @@
 package io.tonewall.web.console.push;
 
-import io.tonewall.session.application.FieldProgressed;
+import io.tonewall.session.application.PaymentSessions;
 import io.tonewall.session.application.SessionChanged;
 import io.tonewall.session.console.ConsoleUsers;
 import jakarta.ejb.EJB;
@@ -16,8 +16,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The open push channels on this node, and what goes to them: a session's changes (after commit)
- * and its card-field progress to the agent working on it; every session's changes to supervisors.
+ * The open push channels on this node, and what goes to them: a session's changes (after commit),
+ * digit by digit ({@code field.progress}), to the agent working on it; every other change of every
+ * session to supervisors.
  */
 @ApplicationScoped
 public class PushChannels {
@@ -34,6 +35,8 @@ public class PushChannels {
 
   @EJB private ConsoleUsers users;
 
+  @EJB private PaymentSessions sessions;
+
   void opened(Session channel) {
     channels.add(channel);
   }
@@ -43,17 +46,22 @@ public class PushChannels {
   }
 
   void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionChanged change) {
-    send(change.sessionId(), PushFrames.of(change), true);
-  }
-
-  void onProgress(@Observes FieldProgressed progress) {
-    send(progress.sessionId(), PushFrames.of(progress), false);
-  }
-
-  private void send(UUID sessionId, String frame, boolean toSupervisors) {
     if (channels.isEmpty()) {
       return;
     }
+    try {
+      send(
+          change.sessionId(),
+          PushFrames.of(change, sessions.find(change.sessionId())),
+          !"field.progress".equals(change.eventType()));
+    } catch (RuntimeException e) {
+      // after commit: the change stands; only this push is lost (the page shows it on its next
+      // rendering)
+      LOG.log(Level.WARNING, "cannot push a change of session " + change.sessionId(), e);
+    }
+  }
+
+  private void send(UUID sessionId, String frame, boolean toSupervisors) {
     Optional<String> agent = users.agentOn(sessionId);
     for (Session channel : channels) {
       Object user = channel.getUserProperties().get(USER);

@@ -1,0 +1,181 @@
+package io.tonewall.web.it;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * SIPp peers on loopback for the end-to-end ITs: an agent (UAS) that Tonewall relays calls to and a
+ * caller that calls in through Tonewall. Scenarios come from {@code src/test/resources/sipp}; each
+ * peer's output goes to {@code target/it-sipp/<run>/<name>.log}, also SIPp's working folder (where
+ * the caller finds the in-band DTMF audio). A missing {@code sipp} fails the test.
+ */
+final class SippPeers implements AutoCloseable {
+
+  static final Path SCENARIOS = Path.of("src", "test", "resources", "sipp").toAbsolutePath();
+
+  /** SIPp media ports: far from Tonewall's RTP range in the ITs (41000-41099). */
+  private static final int AGENT_MEDIA = 43000;
+
+  private static final int CALLER_MEDIA = 43100;
+
+  private final Path work;
+  private final List<Process> started = new ArrayList<>();
+
+  SippPeers(String run) throws IOException {
+    work = Path.of("target", "it-sipp", run).toAbsolutePath();
+    Files.createDirectories(work);
+  }
+
+  /** The agent answering one call on {@code sipPort} and dialling {@code pairingCode}. */
+  Process pairingAgent(int sipPort, String pairingCode) throws IOException {
+    Path scenario = work.resolve("agent_pairing.xml");
+    Files.writeString(
+        scenario,
+        Files.readString(SCENARIOS.resolve("agent_pairing.xml"), StandardCharsets.ISO_8859_1)
+            .replace("PAIRING_CODE", pairingCode),
+        StandardCharsets.ISO_8859_1);
+    return start("agent", scenario, List.of("-p", String.valueOf(sipPort)), AGENT_MEDIA);
+  }
+
+  /** The caller running {@code scenario} once towards Tonewall's SIP port. */
+  Process caller(String scenario, int tonewallPort) throws IOException {
+    return start(
+        "caller",
+        SCENARIOS.resolve(scenario),
+        List.of(
+            "127.0.0.1:" + tonewallPort,
+            "-p",
+            String.valueOf(freeUdpPort()),
+            "-key",
+            "reference",
+            "e2e"),
+        CALLER_MEDIA);
+  }
+
+  /**
+   * Writes {@code keys} as in-band DTMF (A-law, about -10 dBm0 per tone, {@code onMs} tone then
+   * {@code offMs} silence, after 200 ms of silence) into {@code card.al} in SIPp's working folder.
+   */
+  void dtmfAudio(String keys, int onMs, int offMs) throws IOException {
+    String rows = "123A456B789C*0#D";
+    int[] low = {697, 770, 852, 941};
+    int[] high = {1209, 1336, 1477, 1633};
+    double amplitude = 32767 * Math.pow(10, (-10 - 3.14) / 20);
+    int samples = 1600 + keys.length() * (onMs + offMs) * 8;
+    byte[] alaw = new byte[samples];
+    int n = 0;
+    for (int i = 0; i < 1600; i++) {
+      alaw[n++] = alaw(0);
+    }
+    for (char key : keys.toCharArray()) {
+      int index = rows.indexOf(key);
+      for (int i = 0; i < onMs * 8; i++) {
+        double t = i / 8000.0;
+        alaw[n++] =
+            alaw(
+                (int)
+                    Math.round(
+                        amplitude * Math.sin(2 * Math.PI * low[index / 4] * t)
+                            + amplitude * Math.sin(2 * Math.PI * high[index % 4] * t)));
+      }
+      for (int i = 0; i < offMs * 8; i++) {
+        alaw[n++] = alaw(0);
+      }
+    }
+    Files.write(work.resolve("card.al"), alaw);
+  }
+
+  /** Waits for a peer and returns its exit status, killing it after {@code seconds} (then -1). */
+  static int await(Process process, int seconds) throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      return -1;
+    }
+    return process.exitValue();
+  }
+
+  /** A peer's output so far, for assertion messages. */
+  String log(String name) throws IOException {
+    Path file = work.resolve(name + ".log");
+    return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
+  }
+
+  /** Kills peers a failed test left running, so that the next test finds its ports free. */
+  @Override
+  public void close() throws InterruptedException {
+    for (Process process : started) {
+      if (process.isAlive()) {
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private Process start(String name, Path scenario, List<String> arguments, int mediaPort)
+      throws IOException {
+    List<String> command = new ArrayList<>(List.of("sipp", "-sf", scenario.toString()));
+    command.addAll(arguments);
+    command.addAll(
+        List.of(
+            "-i",
+            "127.0.0.1",
+            "-mi",
+            "127.0.0.1",
+            "-mp",
+            String.valueOf(mediaPort),
+            "-m",
+            "1",
+            "-nostdin",
+            "-timeout",
+            "90s",
+            "-timeout_error",
+            "-trace_err",
+            "-error_file",
+            work.resolve(name + "_errors.log").toString()));
+    Process process =
+        new ProcessBuilder(command)
+            .directory(work.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve(name + ".log").toFile())
+            .start();
+    started.add(process);
+    return process;
+  }
+
+  private static int freeUdpPort() throws IOException {
+    try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** ITU-T G.711 A-law of a 16-bit sample. */
+  private static byte alaw(int sample) {
+    int pcm = Math.max(-32768, Math.min(32767, sample)) >> 3;
+    int mask;
+    if (pcm >= 0) {
+      mask = 0xD5;
+    } else {
+      mask = 0x55;
+      pcm = -pcm - 1;
+    }
+    int segment = 0;
+    int end = 0x1F;
+    while (segment < 8 && pcm > end) {
+      segment++;
+      end = (end << 1) | 1;
+    }
+    if (segment >= 8) {
+      return (byte) (0x7F ^ mask);
+    }
+    int value = segment << 4;
+    value |= segment < 2 ? (pcm >> 1) & 0x0F : (pcm >> segment) & 0x0F;
+    return (byte) (value ^ mask);
+  }
+}
