@@ -213,7 +213,7 @@ class ConsoleBrowserIT {
     }
   }
 
-  private static void createAgent(ConsoleBrowser admin, String name) {
+  static void createAgent(ConsoleBrowser admin, String name) {
     admin.open("console/admin.xhtml");
     admin.until("#users\\:userName");
     if (admin.driver().getPageSource().contains(">" + name + "<")) {
@@ -225,7 +225,7 @@ class ConsoleBrowserIT {
     admin.untilText("#users\\:list", name);
   }
 
-  private static void startPayment(ConsoleBrowser browser, String amount) {
+  static void startPayment(ConsoleBrowser browser, String amount) {
     browser.type("#agent\\:amount", amount);
     browser.type("#agent\\:reference", "it-order-" + amount);
     browser.click("#agent\\:start");
