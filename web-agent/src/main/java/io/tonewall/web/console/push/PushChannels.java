@@ -3,7 +3,9 @@ package io.tonewall.web.console.push;
 import io.tonewall.session.application.PaymentSessions;
 import io.tonewall.session.application.SessionChanged;
 import io.tonewall.session.console.ConsoleUsers;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -37,6 +39,8 @@ public class PushChannels {
 
   @EJB private PaymentSessions sessions;
 
+  @Resource private ManagedExecutorService executor;
+
   void opened(Session channel) {
     channels.add(channel);
   }
@@ -46,9 +50,13 @@ public class PushChannels {
   }
 
   void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionChanged change) {
-    if (channels.isEmpty()) {
-      return;
+    if (!channels.isEmpty()) {
+      // off the committing thread: reading the session needs a transaction of its own
+      executor.execute(() -> push(change));
     }
+  }
+
+  private void push(SessionChanged change) {
     try {
       send(
           change.sessionId(),

@@ -2,7 +2,6 @@ package io.tonewall.web.console.push;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,9 +13,9 @@ import java.util.Locale;
 /**
  * Refuses (403) a push-channel handshake whose {@code Origin} is not the console's own origin (the
  * scheme, host and port the request was sent to), so that no other site's page can open a channel
- * with a signed-in agent's cookie.
+ * with a signed-in agent's cookie. Declared in web.xml, so that it runs before the WebSocket
+ * upgrade.
  */
-@WebFilter(urlPatterns = "/console/push")
 public class PushOriginFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
@@ -25,24 +24,21 @@ public class PushOriginFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (!sameOrigin(request.getHeader("Origin"), request)) {
+    if (!sameOrigin(request.getHeader("Origin"), request.getHeader("Host"), request.isSecure())) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN, "foreign origin");
       return;
     }
     chain.doFilter(request, response);
   }
 
-  static boolean sameOrigin(String origin, HttpServletRequest request) {
-    if (origin == null || origin.isBlank()) {
-      return false;
-    }
-    String host = request.getHeader("Host");
-    if (host == null || host.isBlank()) {
+  /** True when {@code origin} is the scheme, host and port of a request to {@code host}. */
+  static boolean sameOrigin(String origin, String host, boolean secure) {
+    if (origin == null || origin.isBlank() || host == null || host.isBlank()) {
       return false;
     }
     try {
       URI given = new URI(origin.strip());
-      String expectedScheme = request.isSecure() ? "https" : "http";
+      String expectedScheme = secure ? "https" : "http";
       String givenAuthority = given.getRawAuthority();
       return expectedScheme.equalsIgnoreCase(given.getScheme())
           && givenAuthority != null
