@@ -12,8 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The WAR's one Jakarta Security mechanism: form sign-in for {@code /console/*}, nothing else (the
@@ -47,15 +45,16 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     return AuthenticationStatus.SEND_CONTINUE;
   }
 
+  /**
+   * Sends the browser to sign in; {@code expired=true} (a notice on the sign-in page) when the
+   * request came from a console page (Ajax) or with a session id the server no longer knows.
+   */
   private static void redirectToSignIn(HttpServletRequest request, HttpServletResponse response) {
-    String target =
-        request.getContextPath()
-            + SIGN_IN_PAGE
-            + "?expired="
-            + URLEncoder.encode(
-                String.valueOf(request.getRequestedSessionId() != null), StandardCharsets.UTF_8);
+    boolean ajax = "partial/ajax".equals(request.getHeader("Faces-Request"));
+    boolean expired = ajax || request.getRequestedSessionId() != null;
+    String target = request.getContextPath() + SIGN_IN_PAGE + (expired ? "?expired=true" : "");
     try {
-      if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+      if (ajax) {
         response.setContentType("text/xml");
         response.setCharacterEncoding("UTF-8");
         response
