@@ -11,6 +11,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -37,13 +38,13 @@ public class AdminView {
   @Inject private ConsoleUser signedIn;
 
   private String clientId;
-  private List<String> clientScopes = List.copyOf(new TreeSet<>(ApiClient.ALL_SCOPES));
+  private List<String> clientScopes = new ArrayList<>(new TreeSet<>(ApiClient.ALL_SCOPES));
   private String shownSecret;
   private String shownSecretClient;
 
   private String userName;
   private String password;
-  private List<String> roles = List.of(ConsoleRole.AGENT.roleName());
+  private List<String> roles = new ArrayList<>(List.of(ConsoleRole.AGENT.roleName()));
 
   public List<PspConfigurationSummary> getPspConfigurations() {
     try {
