@@ -33,6 +33,11 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    if (!request.getRequestURI().startsWith(request.getContextPath() + "/console/")) {
+      // The API, health, OpenAPI, status: never this mechanism's business, even when the server
+      // asks for authentication on their behalf (e.g. while allocating a connector connection).
+      return context.doNothing();
+    }
     Credential credential =
         context.getAuthParameters() == null ? null : context.getAuthParameters().getCredential();
     if (credential != null) {
