@@ -1,5 +1,8 @@
 package io.tonewall.web.console.security;
 
+import io.tonewall.web.api.security.BearerTokenVerifier;
+import io.tonewall.web.api.security.InvalidTokenException;
+import io.tonewall.web.api.security.TokenCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -14,9 +17,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The WAR's one Jakarta Security mechanism: form sign-in for {@code /console/*}, nothing else (the
- * API authenticates its bearer tokens itself). The sign-in page hands the name and password over
- * with {@code SecurityContext.authenticate}; the caller then stays signed in for the HTTP session
+ * The WAR's one Jakarta Security mechanism: form sign-in for {@code /console/*}; for {@code /api/*}
+ * a valid bearer token makes its client the container's caller (see {@link #bearer}); nothing for
+ * any other path. The sign-in page hands the name and password over with {@code
+ * SecurityContext.authenticate}; the caller then stays signed in for the HTTP session
  * ({@code @AutoApplySession}). A protected page asked for without a signed-in caller is redirected
  * to the sign-in page, as a Faces partial-response redirect for Ajax requests, so that a page whose
  * HTTP session expired goes back to sign-in on its next click.
@@ -30,12 +34,16 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
 
   @Inject private IdentityStoreHandler identityStores;
 
+  @Inject private BearerTokenVerifier tokens;
+
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    if (!request.getRequestURI().startsWith(request.getContextPath() + "/console/")) {
-      // The API, health, OpenAPI, status: never this mechanism's business, even when the server
-      // asks for authentication on their behalf (e.g. while allocating a connector connection).
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.startsWith("/api/")) {
+      return bearer(request, context);
+    }
+    if (!path.startsWith("/console/")) {
       return context.doNothing();
     }
     Credential credential =
@@ -48,6 +56,25 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     }
     redirectToSignIn(request, response);
     return AuthenticationStatus.SEND_CONTINUE;
+  }
+
+  /**
+   * An API call with a valid bearer token runs as its client at the container level too (scopes as
+   * groups), as it did under MicroProfile JWT, so that the server never takes it for an anonymous
+   * caller to be authenticated. JAX-RS still decides with {@code BearerTokenFilter}, which also
+   * answers a bad token; without a valid token nothing is done here.
+   */
+  private AuthenticationStatus bearer(HttpServletRequest request, HttpMessageContext context) {
+    String authorization = request.getHeader("Authorization");
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return context.doNothing();
+    }
+    try {
+      TokenCaller caller = tokens.verify(authorization.substring(7).strip());
+      return context.notifyContainerAboutLogin(caller.clientId(), caller.scopes());
+    } catch (InvalidTokenException e) {
+      return context.doNothing();
+    }
   }
 
   /**
