@@ -6,13 +6,14 @@ import io.tonewall.web.api.security.TokenCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -20,13 +21,13 @@ import java.io.UncheckedIOException;
  * The WAR's one Jakarta Security mechanism: form sign-in for {@code /console/*}; for {@code /api/*}
  * a valid bearer token makes its client the container's caller (see {@link #bearer}); nothing for
  * any other path. The sign-in page hands the name and password over with {@code
- * SecurityContext.authenticate}; the caller then stays signed in for the HTTP session
- * ({@code @AutoApplySession}). A protected page asked for without a signed-in caller is redirected
- * to the sign-in page, as a Faces partial-response redirect for Ajax requests, so that a page whose
- * HTTP session expired goes back to sign-in on its next click.
+ * SecurityContext.authenticate}; the caller then stays signed in for the HTTP session ({@link
+ * SignedInCaller}; not {@code @AutoApplySession}, which would give every API call an HTTP session).
+ * A protected page asked for without a signed-in caller is redirected to the sign-in page, as a
+ * Faces partial-response redirect for Ajax requests, so that a page whose HTTP session expired goes
+ * back to sign-in on its next click.
  */
 @ApplicationScoped
-@AutoApplySession
 public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechanism {
 
   /** The sign-in page, relative to the context root. */
@@ -49,7 +50,21 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     Credential credential =
         context.getAuthParameters() == null ? null : context.getAuthParameters().getCredential();
     if (credential != null) {
-      return context.notifyContainerAboutLogin(identityStores.validate(credential));
+      CredentialValidationResult result = identityStores.validate(credential);
+      if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+        request
+            .getSession(true)
+            .setAttribute(
+                SignedInCaller.ATTRIBUTE,
+                new SignedInCaller(
+                    result.getCallerPrincipal().getName(), result.getCallerGroups()));
+      }
+      return context.notifyContainerAboutLogin(result);
+    }
+    HttpSession session = request.getSession(false);
+    if (session != null
+        && session.getAttribute(SignedInCaller.ATTRIBUTE) instanceof SignedInCaller caller) {
+      return context.notifyContainerAboutLogin(caller.name(), caller.groups());
     }
     if (!context.isProtected()) {
       return context.doNothing();
