@@ -173,9 +173,16 @@ public class AgentView {
     return lastSecureLoss().isPresent() ? "lost" : "waiting";
   }
 
-  /** Why secure mode was lost, as the audit trail recorded it (hold, transfer, hang-up). */
+  /**
+   * Why secure mode was lost, as the audit trail recorded it ({@code reason=HOLD}, ...), in the
+   * page's language.
+   */
   public String getSecurityLossReason() {
-    return lastSecureLoss().map(AuditEntry::detail).orElse("");
+    return lastSecureLoss()
+        .map(AuditEntry::detail)
+        .map(detail -> detail.replaceFirst(".*reason=([A-Z_]+).*", "$1"))
+        .map(reason -> messages.textOr("agent.secure.reason." + reason, reason))
+        .orElse("");
   }
 
   private Optional<AuditEntry> lastSecureLoss() {

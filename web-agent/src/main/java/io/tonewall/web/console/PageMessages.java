@@ -32,6 +32,13 @@ public class PageMessages {
     }
   }
 
+  /** The text of a key in the view's language, or {@code fallback} when the bundle has none. */
+  public String textOr(String key, String fallback) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, faces.getViewRoot().getLocale());
+    return bundle.containsKey(key) ? bundle.getString(key) : fallback;
+  }
+
   public void info(String key) {
     add(FacesMessage.SEVERITY_INFO, text(key));
   }
