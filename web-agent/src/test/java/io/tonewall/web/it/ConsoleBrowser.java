@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -80,21 +82,62 @@ final class ConsoleBrowser implements AutoCloseable {
         .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
   }
 
+  /** The element's text once it is shown, read again when a pushed refresh replaced it. */
+  String text(String css) {
+    return new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(NoSuchElementException.class)
+        .until(
+            d -> {
+              WebElement element = d.findElement(By.cssSelector(css));
+              return element.isDisplayed() ? element.getText() : null;
+            });
+  }
+
+  /** An attribute of the element, read again when a pushed refresh replaced it. */
+  String attribute(String css, String name) {
+    return new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(NoSuchElementException.class)
+        .until(d -> String.valueOf(d.findElement(By.cssSelector(css)).getAttribute(name)));
+  }
+
+  /** The values of every Faces view state the page holds, read again after a refresh. */
+  List<String> viewStates() {
+    return new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d ->
+                d.findElements(By.cssSelector("input[name='jakarta.faces.ViewState']")).stream()
+                    .map(state -> state.getAttribute("value"))
+                    .toList());
+  }
+
   void untilText(String css, String text) {
     new WebDriverWait(driver, Duration.ofSeconds(20))
         .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
   }
 
   void type(String css, String text) {
-    WebElement field = find(css);
-    field.clear();
-    field.sendKeys(text);
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              WebElement field = until(css);
+              field.clear();
+              field.sendKeys(text);
+              return true;
+            });
   }
 
   void click(String css) {
     new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)))
-        .click();
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d).click();
+              return true;
+            });
   }
 
   /** Signs in from wherever the browser is sent (the sign-in page). */

@@ -101,11 +101,11 @@ class ConsoleBrowserIT {
       startPayment(agentBrowser, "12.34");
 
       // then
-      String pairingCode = agentBrowser.until("#pairingCode").getText();
-      String sessionId = agentBrowser.until("#sessionId").getText();
+      String pairingCode = agentBrowser.text("#pairingCode");
+      String sessionId = agentBrowser.text("#sessionId");
       agentBrowser.screenshot("agent-payment-started");
       assertThat(pairingCode, matchesPattern("[0-9]{4,8}"));
-      assertThat(agentBrowser.find("#secure").getAttribute("data-state"), is("waiting"));
+      assertThat(agentBrowser.attribute("#secure", "data-state"), is("waiting"));
       supervisor.untilText("#live\\:sessions", sessionId);
       supervisor.screenshot("supervisor-live-list");
       assertThat(supervisor.webSocketFrames().toString(), containsString(sessionId));
@@ -123,7 +123,7 @@ class ConsoleBrowserIT {
       // when
       browser.type("#clients\\:clientId", "console-made-client");
       browser.click("#clients\\:create");
-      String secret = browser.until("#secret").getText();
+      String secret = browser.text("#secret");
       browser.screenshot("admin-client-created");
       browser.open("console/admin.xhtml");
 
@@ -147,8 +147,8 @@ class ConsoleBrowserIT {
       // then
       french.untilText("h1", "Connexion");
       japanese.untilText("h1", "サインイン");
-      assertThat(french.find("label[for=password]").getText(), containsString("Mot de passe"));
-      assertThat(japanese.find("html").getAttribute("lang"), is("ja"));
+      assertThat(french.text("label[for=password]"), containsString("Mot de passe"));
+      assertThat(japanese.attribute("html", "lang"), is("ja"));
       french.signIn(ADMIN, "wrong-password-here");
       french.untilText("#messages", "Nom d'utilisateur ou mot de passe incorrect.");
       french.screenshot("signin-fr");
@@ -194,7 +194,7 @@ class ConsoleBrowserIT {
       browser.signIn(agent, AGENT_PASSWORD);
       browser.open("console/agent.xhtml");
       startPayment(browser, "20.00");
-      String sessionId = browser.until("#sessionId").getText();
+      String sessionId = browser.text("#sessionId");
 
       // when: the HTTP session is gone (as after its timeout) and the agent clicks on
       browser.driver().manage().deleteCookieNamed("JSESSIONID");
@@ -207,8 +207,8 @@ class ConsoleBrowserIT {
       browser.signIn(agent, AGENT_PASSWORD);
       browser.untilText("#user", agent);
       browser.open("console/agent.xhtml");
-      assertThat(browser.until("#sessionId").getText(), is(sessionId));
-      assertThat(browser.find("#status").getText(), is("Initial"));
+      assertThat(browser.text("#sessionId"), is(sessionId));
+      assertThat(browser.text("#status"), is("Initial"));
       browser.screenshot("expired-payment-intact");
     }
   }

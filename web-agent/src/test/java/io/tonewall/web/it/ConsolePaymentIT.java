@@ -73,7 +73,7 @@ class ConsolePaymentIT {
       browser.signIn(agent, ConsoleBrowserIT.AGENT_PASSWORD);
       browser.open("console/agent.xhtml");
       ConsoleBrowserIT.startPayment(browser, "10.50");
-      String pairingCode = browser.until("#pairingCode").getText();
+      String pairingCode = browser.text("#pairingCode");
       assertThat(pairingCode, matchesPattern("[0-9]{6}"));
       Thread.sleep(1000); // the push channel opens after the page loads
       keep(browser);
@@ -105,10 +105,10 @@ class ConsolePaymentIT {
           "dots seen while keying: " + dots,
           dots.stream().anyMatch(n -> n > 0 && n < 16),
           is(true));
-      String valid = browser.find("#field-number .valid").getText();
+      String valid = browser.text("#field-number .valid");
       assertThat(valid, containsString("VISA"));
       assertThat(valid, containsString("4242"));
-      assertThat(browser.find("#dots-number").getText(), is("\u25CF".repeat(16)));
+      assertThat(browser.text("#dots-number"), is("\u25CF".repeat(16)));
 
       // when: the agent resets the number and requests it again (the caller keys it once more)
       browser.click("#field-number button[id$='reset']");
@@ -136,8 +136,8 @@ class ConsolePaymentIT {
       browser.untilText("#result", "Approved");
       browser.screenshot("payment-approved");
       keep(browser);
-      assertThat(browser.find("#status").getText(), is("Finished"));
-      assertThat(browser.find("[id$='history']").getText(), containsString("4242"));
+      assertThat(browser.text("#status"), is("Finished"));
+      assertThat(browser.text("[id$='history']"), containsString("4242"));
       assertThat(SippPeers.await(caller, 90), is(0));
       assertThat(sipp.log("agent"), SippPeers.await(agentPeer, 30), is(0));
 
@@ -159,15 +159,18 @@ class ConsolePaymentIT {
   /** Keeps the page source and every Faces view state the page holds now. */
   private void keep(ConsoleBrowser browser) {
     seen.add(browser.driver().getPageSource());
-    for (WebElement state :
-        browser.driver().findElements(By.cssSelector("input[name='jakarta.faces.ViewState']"))) {
-      seen.add("jakarta.faces.ViewState=" + state.getAttribute("value"));
+    for (String state : browser.viewStates()) {
+      seen.add("jakarta.faces.ViewState=" + state);
     }
   }
 
   private static String attribute(ConsoleBrowser browser, String css, String name) {
     List<WebElement> found = browser.driver().findElements(By.cssSelector(css));
-    return found.isEmpty() ? "" : String.valueOf(found.get(0).getAttribute(name));
+    try {
+      return found.isEmpty() ? "" : String.valueOf(found.get(0).getAttribute(name));
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return "";
+    }
   }
 
   private static WebDriverWait wait(ConsoleBrowser browser, int seconds) {
