@@ -196,7 +196,13 @@ class EarDeploysOnPayaraServerIT {
             work,
             "caller",
             SCENARIOS.resolve("caller_hangup.xml"),
-            List.of("127.0.0.1:" + SIP_PORT, "-key", "reference", "ear"),
+            List.of(
+                "127.0.0.1:" + SIP_PORT,
+                "-p",
+                String.valueOf(freeUdpPort()),
+                "-key",
+                "reference",
+                "ear"),
             43300);
     String state = "";
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -247,6 +253,13 @@ class EarDeploysOnPayaraServerIT {
         .redirectErrorStream(true)
         .redirectOutput(work.resolve(name + ".log").toFile())
         .start();
+  }
+
+  private static int freeUdpPort() throws IOException {
+    try (java.net.DatagramSocket socket =
+        new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 
   private static HttpResponse<String> requestToken() throws Exception {

@@ -6,6 +6,7 @@ import io.tonewall.session.domain.FieldReport;
 import io.tonewall.session.domain.Money;
 import io.tonewall.session.domain.NewPaymentSession;
 import io.tonewall.session.domain.TransactionType;
+import jakarta.ejb.AccessTimeout;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Remove;
 import jakarta.ejb.Stateful;
@@ -21,11 +22,16 @@ import java.util.concurrent.TimeUnit;
  * SessionTransitions}, which applies it to the session's row in a transaction. The row is the
  * truth; this bean is a cache of who the session is.
  *
+ * <p>The API, the console and the telephony events (through the message-driven bean) may call one
+ * session at the same time: the container lets them in one after the other, each waiting up to 30
+ * seconds.
+ *
  * <p>Payara Micro serialises this bean after every call, so its fields hold only the session id and
  * a serialisable bean reference: never card data, never a connection or a factory. Domain refusals
  * are application exceptions: they roll the transaction back and keep the bean.
  */
 @Stateful
+@AccessTimeout(value = 30, unit = TimeUnit.SECONDS)
 @StatefulTimeout(value = 5, unit = TimeUnit.MINUTES)
 public class PaymentSessionBean implements Serializable {
 
@@ -68,6 +74,14 @@ public class PaymentSessionBean implements Serializable {
 
   public SessionView callEnded(String callId) {
     return transitions.callEnded(id(), callId);
+  }
+
+  public SessionView leakSuspected(String callId) {
+    return transitions.leakSuspected(id(), callId);
+  }
+
+  public SessionView secureWindowClosed(String callId, long suspiciousFrames, long framesExamined) {
+    return transitions.secureWindowClosed(id(), callId, suspiciousFrames, framesExamined);
   }
 
   public SessionView fieldTimedOut(CardField field, int digitCount) {

@@ -116,6 +116,21 @@ public class PaymentSessions {
     return route(id, bean -> bean.callEnded(callId), () -> transitions.callEnded(id, callId));
   }
 
+  /** The leak sentinel suspects a key reached the agent: a security incident (audited). */
+  public SessionView leakSuspected(UUID id, String callId) {
+    return route(
+        id, bean -> bean.leakSuspected(callId), () -> transitions.leakSuspected(id, callId));
+  }
+
+  /** A secure window closed with the leak sentinel's verdict (audited as evidence). */
+  public SessionView secureWindowClosed(
+      UUID id, String callId, long suspiciousFrames, long framesExamined) {
+    return route(
+        id,
+        bean -> bean.secureWindowClosed(callId, suspiciousFrames, framesExamined),
+        () -> transitions.secureWindowClosed(id, callId, suspiciousFrames, framesExamined));
+  }
+
   /** The caller did not finish a card field in time. */
   public SessionView fieldTimedOut(UUID id, CardField field, int digitCount) {
     return route(

@@ -217,6 +217,34 @@ public class SessionTransitions {
   }
 
   /**
+   * The leak sentinel heard something like a key on the audio sent to the agent while the call was
+   * secure: a security incident, recorded as evidence (telephony event {@code LEAK_SUSPECTED}). The
+   * session's state does not change.
+   */
+  public SessionView leakSuspected(UUID id, String callId) {
+    return change(id, "security.leak_suspected", (session, now) -> "call=" + callId);
+  }
+
+  /**
+   * A secure window of the call closed with the leak sentinel's verdict (telephony event {@code
+   * SECURE_WINDOW_CLOSED}), recorded as evidence: how many frames sent to the agent were examined
+   * and how many looked suspicious.
+   */
+  public SessionView secureWindowClosed(
+      UUID id, String callId, long suspiciousFrames, long framesExamined) {
+    return change(
+        id,
+        "security.secure_window_closed",
+        (session, now) ->
+            "call="
+                + callId
+                + " suspiciousFrames="
+                + suspiciousFrames
+                + " framesExamined="
+                + framesExamined);
+  }
+
+  /**
    * The caller did not finish a field in time (telephony event {@code FIELD_TIMED_OUT}): its digits
    * are gone and it is {@code INVALID} until reset or requested again.
    */

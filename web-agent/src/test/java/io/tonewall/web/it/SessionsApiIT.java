@@ -40,8 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The payment-session API on the real build outputs: sessions read with their card fields'
  * progress, refusals as problem details with nothing half-written, pages, call history following a
  * transfer, and the audit trail's verification (with a tampered row on PostgreSQL). Runs once
- * against H2 and once against PostgreSQL. No card capture is installed yet (the telephony adapter's
- * capture API is not merged), so no card is keyed here.
+ * against H2 and once against PostgreSQL. No call is made here: keying a card on a real call is
+ * {@link AgentAssistedPaymentIT}'s.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

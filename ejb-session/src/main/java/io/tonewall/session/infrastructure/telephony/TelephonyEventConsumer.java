@@ -29,7 +29,9 @@ import java.util.logging.Logger;
  * digit.
  *
  * <p>One line per event type in {@link #dispatch}: a new type needs its case and, where it changes
- * the session, a method of {@link PaymentSessions}.
+ * the session, a method of {@link PaymentSessions}. The leak sentinel's two events (on their way
+ * from the adapter) are ready on {@link PaymentSessions#leakSuspected} and {@link
+ * PaymentSessions#secureWindowClosed}; until their cases are added they are logged as unhandled.
  */
 @MessageDriven(messageListenerInterface = TelephonyEventListener.class)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
