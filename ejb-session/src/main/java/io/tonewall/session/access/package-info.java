@@ -1,5 +1,6 @@
 /**
  * Access to the integrator API beyond the single development client: further API clients created at
- * start-up from configuration (for development and integration tests).
+ * start-up from configuration (for development and integration tests), and the administration of
+ * API clients from the console (create, rotate a secret shown once).
  */
 package io.tonewall.session.access;

@@ -69,6 +69,18 @@ public class ApiClient {
     return new ApiClient(clientId, SecretHash.of(secret), scopes, Objects.requireNonNull(now));
   }
 
+  /**
+   * Replaces the secret (the old one stops working at once). The caller wipes the array.
+   *
+   * @throws IllegalArgumentException when it is shorter than 16 characters
+   */
+  public void rotateSecret(char[] secret) {
+    if (secret == null || secret.length < 16) {
+      throw new IllegalArgumentException("API client secret must be at least 16 characters");
+    }
+    this.secretHash = SecretHash.of(secret).encoded();
+  }
+
   /** True when {@code secret} is this client's secret. */
   public boolean authenticates(char[] secret) {
     return SecretHash.parse(secretHash).matches(secret);

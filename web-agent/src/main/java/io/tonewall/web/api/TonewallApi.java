@@ -5,7 +5,6 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -15,14 +14,13 @@ import org.eclipse.microprofile.openapi.annotations.security.OAuthScope;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
- * The integrator API's root: every resource lives under {@code /api}. Access tokens are
- * MicroProfile JWTs issued by {@code POST /api/v1/oauth/token}; their scopes are the roles that
- * {@code @RolesAllowed} checks. A CDI bean, so that MicroProfile JWT sees it with annotated bean
- * discovery.
+ * The integrator API's root: every resource lives under {@code /api}. Access tokens are RS256 JWTs
+ * issued by {@code POST /api/v1/oauth/token} and verified by {@code BearerTokenFilter}; their
+ * scopes are the roles that {@code @RolesAllowed} checks ({@code RolesAllowedFeature}). The WAR's
+ * one Jakarta Security mechanism is the console's sign-in form, which leaves {@code /api} alone.
  */
 @ApplicationPath("/api")
 @ApplicationScoped
-@LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({
   Scopes.SESSIONS_READ,
   Scopes.SESSIONS_WRITE,

@@ -204,14 +204,37 @@ class PlatformIT {
   }
 
   @Test
-  void servesConsoleStartPage_withSystemStatus() throws Exception {
+  void servesStatusPage_withSystemStatus() throws Exception {
     // when
-    HttpResponse<String> page = get("console/");
+    HttpResponse<String> page = get("status.xhtml");
 
     // then
     assertThat(page.statusCode(), is(200));
     assertThat(page.body(), containsString("<dd id=\"database\">answering</dd>"));
     assertThat(page.body(), matchesPattern("(?s).*SIP listening on [0-9]+ \\(udp,tcp\\).*"));
+  }
+
+  @Test
+  void sendsConsoleVisitors_toSignIn() throws Exception {
+    // when
+    HttpResponse<String> console = get("console/agent.xhtml");
+    HttpResponse<String> signIn = get("console/signin.xhtml");
+
+    // then
+    assertThat(console.statusCode(), is(302));
+    assertThat(
+        console.headers().firstValue("Location").orElseThrow(),
+        containsString("/console/signin.xhtml"));
+    assertThat(signIn.statusCode(), is(200));
+    assertThat(signIn.body(), containsString("id=\"password\""));
+    String cookie =
+        signIn.headers().allValues("Set-Cookie").stream()
+            .filter(value -> value.startsWith("JSESSIONID"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cookie, containsString("HttpOnly"));
+    assertThat(cookie.toLowerCase(java.util.Locale.ROOT), containsString("samesite=strict"));
+    assertThat("not Secure over plain HTTP", cookie.contains("Secure"), is(false));
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.tonewall.session.domain.ApiClient;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 
 /** Stores and finds API clients. */
@@ -15,6 +16,13 @@ public class JpaApiClientRepository {
 
   public void add(ApiClient client) {
     entityManager.persist(client);
+  }
+
+  /** Every client, by id. */
+  public List<ApiClient> list() {
+    return entityManager
+        .createQuery("SELECT c FROM ApiClient c ORDER BY c.clientId", ApiClient.class)
+        .getResultList();
   }
 
   public Optional<ApiClient> find(String clientId) {

@@ -1,15 +1,26 @@
 package io.tonewall.web.api.security;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAuthorizedException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import java.util.Optional;
 
-/** The API client calling in this request: the subject of its verified access token. */
+/**
+ * The API client calling in this request: the subject of its verified access token, set by {@link
+ * BearerTokenFilter}.
+ */
 @RequestScoped
 public class ApiCaller {
 
-  @Inject private JsonWebToken token;
+  private TokenCaller caller;
+
+  void verified(TokenCaller verified) {
+    this.caller = verified;
+  }
+
+  /** The verified caller, if the request carried a valid token. */
+  public Optional<TokenCaller> caller() {
+    return Optional.ofNullable(caller);
+  }
 
   /**
    * The client id.
@@ -17,10 +28,9 @@ public class ApiCaller {
    * @throws NotAuthorizedException when the request carries no verified token
    */
   public String clientId() {
-    String subject = token == null ? null : token.getSubject();
-    if (subject == null || subject.isBlank()) {
+    if (caller == null) {
       throw new NotAuthorizedException("an access token is required", AccessProblems.BEARER);
     }
-    return subject;
+    return caller.clientId();
   }
 }

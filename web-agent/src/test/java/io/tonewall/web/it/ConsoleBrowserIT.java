@@ -1,0 +1,255 @@
+package io.tonewall.web.it;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Cookie;
+
+/**
+ * The console in real headless Chromium (Debian's chromium and chromedriver) on the real WAR: sign
+ * in, an agent's payment seen live by a supervisor, API client administration, languages, the push
+ * channel's origin check, and an HTTP session that expires mid-payment. The administrator is {@code
+ * TONEWALL_BOOTSTRAP_ADMIN} (web-agent/pom.xml). Screenshots: target/screenshots/.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleBrowserIT {
+
+  static final String ADMIN = "it-admin";
+  static final String ADMIN_PASSWORD = "it-admin-password-0123";
+  static final String AGENT_PASSWORD = "it-agent-password-0123";
+
+  @ArquillianResource private URL base;
+
+  private URI root;
+
+  @Deployment(testable = false)
+  static WebArchive tonewall() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("tonewall.war")));
+  }
+
+  @BeforeEach
+  void root() {
+    root = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+  }
+
+  @Test
+  void signIn_answersAWrongPasswordGenerically_thenLetsTheRightOneIn() throws Exception {
+    try (ConsoleBrowser browser = new ConsoleBrowser(root, "en")) {
+      // given: a protected page sends the visitor to sign in
+      browser.open("console/agent.xhtml");
+      browser.until("#password");
+
+      // when
+      browser.signIn(ADMIN, "not-the-password");
+      browser.untilText("#messages", "Wrong user name or password.");
+      String refused = browser.driver().getPageSource();
+      browser.screenshot("signin-refused");
+      browser.signIn("nobody-at-all", "not-the-password");
+      browser.untilText("#messages", "Wrong user name or password.");
+      String unknown = browser.driver().getPageSource();
+      browser.signIn(ADMIN, ADMIN_PASSWORD);
+
+      // then
+      browser.untilText("#user", ADMIN);
+      browser.screenshot("signed-in");
+      assertThat(refused, not(containsString("not-the-password")));
+      assertThat(unknown, not(containsString("unknown user")));
+      assertThat(browser.driver().getCurrentUrl(), containsString("/console/index.xhtml"));
+    }
+  }
+
+  @Test
+  void agentStartsAPayment_seesThePairingCode_andASupervisorSeesItLive() throws Exception {
+    String agent = "agent-live";
+    try (ConsoleBrowser supervisor = new ConsoleBrowser(root, "en");
+        ConsoleBrowser agentBrowser = new ConsoleBrowser(root, "en")) {
+      // given: an agent created by the administrator, who then watches the live list
+      supervisor.open("console/admin.xhtml");
+      supervisor.signIn(ADMIN, ADMIN_PASSWORD);
+      createAgent(supervisor, agent);
+      supervisor.open("console/supervisor.xhtml");
+      supervisor.until("#live\\:sessions");
+      Thread.sleep(1000); // the push channel opens after the page loads
+
+      // when
+      agentBrowser.open("console/agent.xhtml");
+      agentBrowser.signIn(agent, AGENT_PASSWORD);
+      agentBrowser.open("console/agent.xhtml");
+      startPayment(agentBrowser, "12.34");
+
+      // then
+      String pairingCode = agentBrowser.text("#pairingCode");
+      String sessionId = agentBrowser.text("#sessionId");
+      agentBrowser.screenshot("agent-payment-started");
+      assertThat(pairingCode, matchesPattern("[0-9]{4,8}"));
+      assertThat(agentBrowser.attribute("#secure", "data-state"), is("waiting"));
+      supervisor.untilText("#live\\:sessions", sessionId);
+      supervisor.screenshot("supervisor-live-list");
+      assertThat(supervisor.webSocketFrames().toString(), containsString(sessionId));
+    }
+  }
+
+  @Test
+  void administratorCreatesAnApiClient_whoseSecretIsShownOnceAndWorks() throws Exception {
+    try (ConsoleBrowser browser = new ConsoleBrowser(root, "en")) {
+      // given
+      browser.open("console/admin.xhtml");
+      browser.signIn(ADMIN, ADMIN_PASSWORD);
+      browser.open("console/admin.xhtml");
+
+      // when
+      browser.type("#clients\\:clientId", "console-made-client");
+      browser.click("#clients\\:create");
+      String secret = browser.text("#secret");
+      browser.screenshot("admin-client-created");
+      browser.open("console/admin.xhtml");
+
+      // then: shown once, never again, and it authenticates at the token endpoint
+      assertThat(browser.driver().getPageSource(), not(containsString(secret)));
+      assertThat(browser.driver().getPageSource(), containsString("console-made-client"));
+      HttpResponse<String> token =
+          new ApiHttp(base).requestToken("console-made-client", secret, null);
+      assertThat(token.statusCode(), is(200));
+    }
+  }
+
+  @Test
+  void showsTheConsoleInTheBrowsersLanguage() throws Exception {
+    try (ConsoleBrowser french = new ConsoleBrowser(root, "fr");
+        ConsoleBrowser japanese = new ConsoleBrowser(root, "ja")) {
+      // when
+      french.open("console/signin.xhtml");
+      japanese.open("console/signin.xhtml");
+
+      // then
+      french.untilText("h1", "Connexion");
+      japanese.untilText("h1", "サインイン");
+      assertThat(french.text("label[for=password]"), containsString("Mot de passe"));
+      assertThat(japanese.attribute("html", "lang"), is("ja"));
+      french.signIn(ADMIN, "wrong-password-here");
+      french.untilText("#messages", "Nom d'utilisateur ou mot de passe incorrect.");
+      french.screenshot("signin-fr");
+      japanese.screenshot("signin-ja");
+    }
+  }
+
+  @Test
+  void pushChannel_refusesAForeignOrigin_andAnonymousHandshakes() throws Exception {
+    try (ConsoleBrowser browser = new ConsoleBrowser(root, "en")) {
+      // given: a signed-in agent's session cookie
+      browser.open("console/index.xhtml");
+      browser.signIn(ADMIN, ADMIN_PASSWORD);
+      browser.untilText("#user", ADMIN);
+      Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
+      URI push = URI.create(root.toString().replaceFirst("^http", "ws")).resolve("console/push");
+      String ownOrigin = root.getScheme() + "://" + root.getRawAuthority();
+
+      // when
+      Throwable foreign =
+          handshake(push, "http://evil.example", "JSESSIONID=" + session.getValue());
+      Throwable anonymous = handshake(push, ownOrigin, null);
+      Throwable own = handshake(push, ownOrigin, "JSESSIONID=" + session.getValue());
+
+      // then
+      assertThat(String.valueOf(foreign), foreign instanceof WebSocketHandshakeException, is(true));
+      assertThat(((WebSocketHandshakeException) foreign).getResponse().statusCode(), is(403));
+      assertThat(
+          String.valueOf(anonymous), anonymous instanceof WebSocketHandshakeException, is(true));
+      assertThat("the same origin with a signed-in cookie opens", own, is((Throwable) null));
+    }
+  }
+
+  @Test
+  void anExpiredHttpSessionMidPayment_goesBackToSignIn_andThePaymentIsIntact() throws Exception {
+    String agent = "agent-expiry";
+    try (ConsoleBrowser admin = new ConsoleBrowser(root, "en");
+        ConsoleBrowser browser = new ConsoleBrowser(root, "en")) {
+      admin.open("console/admin.xhtml");
+      admin.signIn(ADMIN, ADMIN_PASSWORD);
+      createAgent(admin, agent);
+      browser.open("console/agent.xhtml");
+      browser.signIn(agent, AGENT_PASSWORD);
+      browser.open("console/agent.xhtml");
+      startPayment(browser, "20.00");
+      String sessionId = browser.text("#sessionId");
+
+      // when: the HTTP session is gone (as after its timeout) and the agent clicks on
+      browser.driver().manage().deleteCookieNamed("JSESSIONID");
+      browser.type("#agent\\:name", "Ada Lovelace");
+      browser.click("#agent\\:saveCustomer");
+
+      // then
+      browser.until("#expired");
+      browser.screenshot("expired-back-to-signin");
+      browser.signIn(agent, AGENT_PASSWORD);
+      browser.untilText("#user", agent);
+      browser.open("console/agent.xhtml");
+      assertThat(browser.text("#sessionId"), is(sessionId));
+      assertThat(browser.text("#status"), is("Initial"));
+      browser.screenshot("expired-payment-intact");
+    }
+  }
+
+  static void createAgent(ConsoleBrowser admin, String name) {
+    admin.open("console/admin.xhtml");
+    admin.until("#users\\:userName");
+    if (admin.driver().getPageSource().contains(">" + name + "<")) {
+      return;
+    }
+    admin.type("#users\\:userName", name);
+    admin.type("#users\\:password", AGENT_PASSWORD);
+    admin.click("#users\\:create");
+    admin.untilText("#users\\:list", name);
+  }
+
+  static void startPayment(ConsoleBrowser browser, String amount) {
+    browser.type("#agent\\:amount", amount);
+    browser.type("#agent\\:reference", "it-order-" + amount);
+    browser.click("#agent\\:start");
+    browser.until("#pairingCode");
+  }
+
+  private static Throwable handshake(URI uri, String origin, String cookie) {
+    WebSocket.Builder builder =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .header("Origin", origin);
+    if (cookie != null) {
+      builder.header("Cookie", cookie);
+    }
+    try {
+      WebSocket socket =
+          builder.buildAsync(uri, new WebSocket.Listener() {}).get(20, TimeUnit.SECONDS);
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+      return null;
+    } catch (java.util.concurrent.ExecutionException e) {
+      return e.getCause();
+    } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+      return e;
+    }
+  }
+}
