@@ -24,7 +24,9 @@ class RelayBenchControlTest {
   private final AtomicInteger stops = new AtomicInteger();
   private final RelayBenchControl control =
       new RelayBenchControl(
-          calls, () -> new TelephonyMetrics(1, 2, 0, 0, 1, 4, 0, 3, 10, 0), stops::incrementAndGet);
+          calls,
+          () -> new TelephonyMetrics(1, 2, 0, 0, 1, 4, 0, 3, 10, 0, 0, 0),
+          stops::incrementAndGet);
 
   @Test
   void securesAndReleasesALiveCall() {
