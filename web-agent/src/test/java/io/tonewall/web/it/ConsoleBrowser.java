@@ -141,10 +141,17 @@ final class ConsoleBrowser implements AutoCloseable {
   }
 
   /** Signs in from wherever the browser is sent (the sign-in page). */
+  /**
+   * Submits the sign-in form and waits until the answer replaced the page (the next page, or the
+   * form again after a refusal), so that the next navigation carries the signed-in session. The
+   * wait covers the growing delay after failed attempts.
+   */
   void signIn(String user, String password) {
     type("#userName", user);
     type("#password", password);
-    click("#submit");
+    WebElement submit = find("#submit");
+    submit.click();
+    new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(submit));
   }
 
   /** The WebSocket frames received so far (Chrome's performance log), drained into a list. */
