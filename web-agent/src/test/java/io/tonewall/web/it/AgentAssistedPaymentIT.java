@@ -221,6 +221,66 @@ class AgentAssistedPaymentIT {
   }
 
   @Test
+  void tokenise_storesTheKeyedCardAtThePspWithoutCharging_andTheTokenPaysLater() throws Exception {
+    api = new ApiHttp(base);
+    token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
+    String pspToken;
+    try (SippPeers sipp = new SippPeers("tokenise-" + RUN)) {
+      // given: a TOKENISE session (nothing to charge) paired with a call
+      JsonObject created =
+          ApiHttp.json(
+              post(
+                  "api/v1/sessions",
+                  "{\"amount\":0,\"currency\":\"GBP\",\"transactionType\":\"TOKENISE\","
+                      + "\"merchantReference\":\"e2e-tokenise\"}",
+                  201));
+      String id = created.getString("id");
+      assertThat(created.getString("transactionType"), is("TOKENISE"));
+      Process agent = sipp.pairingAgent(AGENT_SIP, created.getString("pairingCode"));
+      sipp.dtmfAudio(CARD + "#", 100, 100);
+      Process caller = sipp.caller("caller_payment.xml", TONEWALL_SIP);
+      awaitSession(id, s -> "SECURED".equals(s.getString("state")), 20);
+
+      // when: the caller keys number, expiry and security code, and the session is processed
+      post("api/v1/sessions/" + id + "/fields/number/request", "", 200);
+      awaitField(id, "number", f -> "COMPLETE".equals(f.getString("state")), 25, null);
+      post("api/v1/sessions/" + id + "/fields/expiry/request", "", 200);
+      awaitField(id, "expiry", f -> "COMPLETE".equals(f.getString("state")), 15, null);
+      post("api/v1/sessions/" + id + "/fields/securityCode/request", "", 200);
+      awaitSession(id, s -> "READY".equals(s.getString("state")), 15);
+      JsonObject processed = ApiHttp.json(post("api/v1/sessions/" + id + "/process", "", 200));
+
+      // then: a token and the card's masked facts, and nothing charged
+      assertThat(processed.getString("status"), is("Finished"));
+      JsonObject tokenised = processed.getJsonArray("transactions").getJsonObject(0);
+      assertThat(tokenised.toString(), tokenised.getString("type"), is("TOKENISE"));
+      assertThat(tokenised.getString("outcome"), is("APPROVED"));
+      assertThat(tokenised.getJsonNumber("amount").longValue(), is(0L));
+      assertThat(tokenised.getString("lastFour"), is("4242"));
+      pspToken = tokenised.getString("pspToken");
+      assertThat(pspToken, not(emptyString()));
+      assertThat(pspToken, not(containsString("42424242")));
+      assertThat(SippPeers.await(caller, 60), is(0));
+      assertThat(sipp.log("agent"), SippPeers.await(agent, 30), is(0));
+    }
+
+    // when: the integrator pays later with the token alone, no call and no card
+    JsonObject paid =
+        ApiHttp.json(
+            post(
+                "api/v1/token-payments",
+                "{\"token\":\"" + pspToken + "\",\"amount\":1999,\"currency\":\"GBP\"}",
+                201));
+
+    // then
+    JsonObject sale = paid.getJsonArray("transactions").getJsonObject(0);
+    assertThat(sale.toString(), sale.getString("outcome"), is("APPROVED"));
+    assertThat(sale.getString("type"), is("SALE"));
+    assertThat(sale.getJsonNumber("amount").longValue(), is(1999L));
+    assertNoCardNumber();
+  }
+
+  @Test
   void hangUpMidCapture_showsTheBreak_andLeavesNoDigit() throws Exception {
     api = new ApiHttp(base);
     token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
