@@ -15,35 +15,30 @@ import org.eclipse.microprofile.config.Config;
  *
  * <ul>
  *   <li>{@code tonewall.session.inactivity-timeout}: ISO-8601 duration, default {@code PT5M};
- *   <li>{@code tonewall.session.link-validity}: pay-by-link validity, default {@code PT72H};
- *   <li>{@code tonewall.surcharge.<configuration>}: surcharge in basis points that a PSP
- *       configuration adds to each charge (e.g. {@code tonewall.surcharge.stripe-uk=150} for 1.5
- *       %), default none.
+ *   <li>{@code tonewall.session.link-validity}: pay-by-link validity, default {@code PT72H}.
  * </ul>
+ *
+ * <p>The surcharge a PSP configuration adds is a stored setting ({@link PspConfigurations}), which
+ * administrators change in the console; {@code tonewall.surcharge.<configuration>} only gives its
+ * initial value.
  */
 @ApplicationScoped
 public class SessionSettings {
 
   @Inject private Config config;
 
-  /** The policy for a new session paying through this PSP configuration. */
-  public SessionPolicy policyFor(String pspConfiguration) {
+  /** The policy for a new session paying through a PSP configuration with these settings. */
+  public SessionPolicy policyFor(PspSettingsView psp) {
     return new SessionPolicy(
-        duration("tonewall.session.inactivity-timeout", SessionPolicy.DEFAULT.inactivityTimeout()),
+        inactivityTimeout(),
         duration("tonewall.session.link-validity", SessionPolicy.DEFAULT.linkValidity()),
-        surchargeBasisPoints(pspConfiguration));
-  }
-
-  /** The surcharge a PSP configuration adds, in basis points (0: none). */
-  public int surchargeBasisPoints(String pspConfiguration) {
-    Optional<Integer> value =
-        config.getOptionalValue("tonewall.surcharge." + pspConfiguration, Integer.class);
-    return value.orElse(0);
+        psp.surchargeBasisPoints());
   }
 
   /** How long a session may stay idle. */
   public Duration inactivityTimeout() {
-    return policyFor("sandbox").inactivityTimeout();
+    return duration(
+        "tonewall.session.inactivity-timeout", SessionPolicy.DEFAULT.inactivityTimeout());
   }
 
   private Duration duration(String key, Duration fallback) {

@@ -1,6 +1,5 @@
 package io.tonewall.session.application;
 
-import io.tonewall.psp.api.PspConfigurationSummary;
 import io.tonewall.session.domain.CaptureState;
 import io.tonewall.session.domain.CardField;
 import io.tonewall.session.domain.CustomerDetails;
@@ -53,6 +52,8 @@ public class SessionTransitions {
 
   @Inject private SessionSettings settings;
 
+  @EJB private PspConfigurations pspConfigurations;
+
   @Inject private Clock clock;
 
   /**
@@ -72,9 +73,9 @@ public class SessionTransitions {
   private PaymentSession openRecord(NewPaymentSession request) {
     String configuration =
         request.pspConfiguration().orElse(PaymentSession.DEFAULT_PSP_CONFIGURATION);
-    requireKnownConfiguration(configuration);
     PaymentSession session =
-        PaymentSession.open(request, settings.policyFor(configuration), clock.instant());
+        PaymentSession.open(
+            request, settings.policyFor(pspConfigurations.usable(configuration)), clock.instant());
     sessions.add(session);
     record(
         session,
@@ -350,13 +351,12 @@ public class SessionTransitions {
 
   /** Switches the PSP configuration before processing. */
   public SessionView switchPspConfiguration(UUID id, String configuration) {
-    requireKnownConfiguration(configuration);
+    int surcharge = pspConfigurations.usable(configuration).surchargeBasisPoints();
     return change(
         id,
         "psp_configuration.switched",
         (session, now) -> {
-          session.switchPspConfiguration(
-              configuration, settings.surchargeBasisPoints(configuration), now);
+          session.switchPspConfiguration(configuration, surcharge, now);
           return "psp=" + configuration;
         });
   }
@@ -555,16 +555,6 @@ public class SessionTransitions {
 
   private CardCaptures captures() {
     return new CardCaptures(installedCaptures);
-  }
-
-  private void requireKnownConfiguration(String configuration) {
-    boolean known =
-        psp.configurations().stream()
-            .map(PspConfigurationSummary::id)
-            .anyMatch(configuration::equals);
-    if (!known) {
-      throw new InvalidSessionInputException("unknown PSP configuration " + configuration);
-    }
   }
 
   @FunctionalInterface
