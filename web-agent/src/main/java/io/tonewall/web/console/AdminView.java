@@ -1,8 +1,8 @@
 package io.tonewall.web.console;
 
-import io.tonewall.psp.api.PspConfigurationSummary;
 import io.tonewall.session.access.ApiClients;
-import io.tonewall.session.application.Readiness;
+import io.tonewall.session.application.PspConfigurations;
+import io.tonewall.session.application.PspSettingsView;
 import io.tonewall.session.console.ConsoleRole;
 import io.tonewall.session.console.ConsoleUsers;
 import io.tonewall.session.console.UserSummary;
@@ -19,9 +19,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The administrator's page: PSP configurations (read from the PSP adapter's configuration), API
- * clients (create; rotate a secret — a new secret is shown in the answer to that one request and
- * never again) and console users (create, change roles, reset password, remove).
+ * The administrator's page: PSP configurations (offered by the PSP adapter; enabled and surcharge
+ * stored by Tonewall and changed here), API clients (create; rotate a secret — a new secret is
+ * shown in the answer to that one request and never again) and console users (create, change roles,
+ * reset password, remove).
  */
 @Named
 @RequestScoped
@@ -31,7 +32,7 @@ public class AdminView {
 
   @EJB private ConsoleUsers users;
 
-  @EJB private Readiness readiness;
+  @EJB private PspConfigurations pspConfigurations;
 
   @Inject private PageMessages messages;
 
@@ -46,13 +47,47 @@ public class AdminView {
   private String password;
   private List<String> roles = new ArrayList<>(List.of(ConsoleRole.AGENT.roleName()));
 
-  public List<PspConfigurationSummary> getPspConfigurations() {
+  private String pspId;
+  private boolean pspEnabled = true;
+  private Integer pspSurcharge;
+
+  public List<PspSettingsView> getPspConfigurations() {
+    return pspConfigurations.list();
+  }
+
+  /** Saves the chosen configuration's enabled flag and surcharge. */
+  public void changePsp() {
     try {
-      return readiness.pspConfigurations();
+      pspConfigurations.change(
+          pspId, pspEnabled, pspSurcharge == null ? 0 : pspSurcharge, signedIn.getName());
+      messages.info("admin.psp.changed");
     } catch (RuntimeException e) {
       messages.refused(e);
-      return List.of();
     }
+  }
+
+  public String getPspId() {
+    return pspId;
+  }
+
+  public void setPspId(String pspId) {
+    this.pspId = pspId;
+  }
+
+  public boolean isPspEnabled() {
+    return pspEnabled;
+  }
+
+  public void setPspEnabled(boolean pspEnabled) {
+    this.pspEnabled = pspEnabled;
+  }
+
+  public Integer getPspSurcharge() {
+    return pspSurcharge;
+  }
+
+  public void setPspSurcharge(Integer pspSurcharge) {
+    this.pspSurcharge = pspSurcharge;
   }
 
   public List<ApiClients.Summary> getApiClients() {

@@ -1,10 +1,10 @@
 package io.tonewall.web.console;
 
-import io.tonewall.psp.api.PspConfigurationSummary;
 import io.tonewall.session.application.AuditTrail;
 import io.tonewall.session.application.CardFieldView;
 import io.tonewall.session.application.PaymentSessions;
-import io.tonewall.session.application.Readiness;
+import io.tonewall.session.application.PspConfigurations;
+import io.tonewall.session.application.PspSettingsView;
 import io.tonewall.session.application.SessionView;
 import io.tonewall.session.application.TransactionView;
 import io.tonewall.session.application.Transactions;
@@ -41,7 +41,7 @@ public class AgentView {
 
   @EJB private ConsoleUsers users;
 
-  @EJB private Readiness readiness;
+  @EJB private PspConfigurations pspConfigurations;
 
   @EJB private Transactions transactions;
 
@@ -81,14 +81,9 @@ public class AgentView {
     return getSession() == null ? "" : session.pairingCode().orElse("");
   }
 
-  /** The PSP configurations to choose from. */
-  public List<PspConfigurationSummary> getPspConfigurations() {
-    try {
-      return readiness.pspConfigurations();
-    } catch (RuntimeException e) {
-      messages.refused(e);
-      return List.of();
-    }
+  /** The PSP configurations to choose from: offered by the adapter and enabled. */
+  public List<PspSettingsView> getPspConfigurations() {
+    return pspConfigurations.list().stream().filter(c -> c.available() && c.enabled()).toList();
   }
 
   public void start() {

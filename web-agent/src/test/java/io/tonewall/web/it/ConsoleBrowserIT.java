@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
@@ -24,6 +26,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 
 /**
@@ -134,6 +137,72 @@ class ConsoleBrowserIT {
           new ApiHttp(base).requestToken("console-made-client", secret, null);
       assertThat(token.statusCode(), is(200));
     }
+  }
+
+  @Test
+  void administratorSetsASurchargeAndDisablesAConfiguration_andTheApiFollows() throws Exception {
+    ApiHttp api = new ApiHttp(base);
+    String token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
+    try (ConsoleBrowser browser = new ConsoleBrowser(root, "en")) {
+      browser.open("console/admin.xhtml");
+      browser.signIn(ADMIN, ADMIN_PASSWORD);
+      browser.open("console/admin.xhtml");
+      try {
+        // when: the administrator sets a 1.5 % surcharge on the sandbox configuration
+        browser.type("#psps\\:pspSurcharge", "150");
+        browser.click("#psps\\:changePsp");
+        browser.untilText("#psps\\:psp", "150");
+
+        // then: the API lists it, and a new session carries it
+        JsonObject listed = sandbox(api, token);
+        assertThat(listed.toString(), listed.getInt("surchargeBasisPoints"), is(150));
+        assertThat(listed.getBoolean("usable"), is(true));
+        HttpResponse<String> created =
+            api.post("api/v1/sessions", "{\"amount\":1000,\"currency\":\"GBP\"}", token);
+        assertThat(created.body(), created.statusCode(), is(201));
+        assertThat(
+            ApiHttp.json(created.body()).getJsonObject("payment").getInt("surcharge"), is(15));
+
+        // when: the administrator disables the configuration
+        browser.click("#psps\\:pspEnabled .ui-chkbox-box");
+        browser.type("#psps\\:pspSurcharge", "0");
+        browser.click("#psps\\:changePsp");
+        browser.untilText("#psps .psp-enabled", "no");
+        browser.screenshot("admin-psp-disabled");
+
+        // then: new sessions on it are refused with a problem that says why
+        HttpResponse<String> refused =
+            api.post("api/v1/sessions", "{\"amount\":1000,\"currency\":\"GBP\"}", token);
+        assertThat(refused.body(), refused.statusCode(), is(400));
+        assertThat(
+            ApiHttp.json(refused.body()).getString("detail"),
+            containsString("disabled by an administrator"));
+        assertThat(sandbox(api, token).getBoolean("usable"), is(false));
+      } finally {
+        // the other tests of this class pay through the sandbox configuration
+        browser.open("console/admin.xhtml");
+        if (!browser
+            .driver()
+            .findElement(By.cssSelector("#psps\\:pspEnabled input"))
+            .isSelected()) {
+          browser.click("#psps\\:pspEnabled .ui-chkbox-box");
+        }
+        browser.type("#psps\\:pspSurcharge", "0");
+        browser.click("#psps\\:changePsp");
+      }
+      browser.untilText("#psps .psp-enabled", "yes");
+      assertThat(sandbox(api, token).getBoolean("usable"), is(true));
+    }
+  }
+
+  private static JsonObject sandbox(ApiHttp api, String token) throws Exception {
+    HttpResponse<String> listed = api.get("api/v1/psp-configurations", token);
+    assertThat(listed.body(), listed.statusCode(), is(200));
+    return ApiHttp.jsonArray(listed.body()).stream()
+        .map(JsonValue::asJsonObject)
+        .filter(c -> c.getString("id").equals("sandbox"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no sandbox configuration in " + listed.body()));
   }
 
   @Test
