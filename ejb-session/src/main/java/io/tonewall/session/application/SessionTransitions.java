@@ -3,6 +3,7 @@ package io.tonewall.session.application;
 import io.tonewall.psp.api.PspConfigurationSummary;
 import io.tonewall.session.domain.CaptureState;
 import io.tonewall.session.domain.CardField;
+import io.tonewall.session.domain.CardNumberGuard;
 import io.tonewall.session.domain.CustomerDetails;
 import io.tonewall.session.domain.FieldReport;
 import io.tonewall.session.domain.InvalidSessionInputException;
@@ -133,7 +134,10 @@ public class SessionTransitions {
           if (capture.isPresent()) {
             if (capture.get().secure(new CaptureTarget(id, reference)).isEmpty()) {
               throw new CallUnavailableException(
-                  id, "no live call has the reference " + reference.orElse("(none given)"));
+                  id,
+                  reference.isPresent()
+                      ? "no live call has the call reference given"
+                      : "no call reference is known for the session yet");
             }
           }
           session.secure(callReference, now);
@@ -404,6 +408,8 @@ public class SessionTransitions {
       throw new InvalidSessionInputException(
           "token must be 1-255 printable ASCII characters without spaces");
     }
+    // a PSP token is stored with the transaction: a card number sent as one must not be
+    CardNumberGuard.requireNoCardNumber("token", token);
     PaymentSession session = openRecord(request);
     Instant now = clock.instant();
     SessionStatus before = session.status();
@@ -563,7 +569,8 @@ public class SessionTransitions {
             .map(PspConfigurationSummary::id)
             .anyMatch(configuration::equals);
     if (!known) {
-      throw new InvalidSessionInputException("unknown PSP configuration " + configuration);
+      throw new InvalidSessionInputException(
+          "pspConfiguration names no configured PSP configuration");
     }
   }
 

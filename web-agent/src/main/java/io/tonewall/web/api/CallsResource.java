@@ -59,16 +59,12 @@ public class CallsResource {
   public Response transferred(@PathParam("call") String call, TransferBody body) {
     history.transferred(
         callReference(call),
-        callReference(
-            RequestValues.required("to", RequestValues.required("a JSON body", body).to())));
+        RequestValues.callReference(
+            "to", RequestValues.required("to", RequestValues.required("a JSON body", body).to())));
     return Response.noContent().build();
   }
 
   private static String callReference(String value) {
-    if (value == null || !value.matches("[\\x21-\\x7E]{1,128}")) {
-      throw new InvalidRequestException(
-          "call reference must be 1-128 printable ASCII characters without spaces");
-    }
-    return value;
+    return RequestValues.callReference("call reference", value);
   }
 }
