@@ -52,7 +52,10 @@ public class CallsResource {
         .toList();
   }
 
-  /** Records that the call was transferred to another ({@code {"to":"..."}}); 204. */
+  /**
+   * Records that the call was transferred to another ({@code {"to":"..."}}); 204. Only the calling
+   * client's sessions follow; a call none of its sessions is on answers 404 {@code call-not-found}.
+   */
   @POST
   @Path("transfers")
   @RolesAllowed(Scopes.SESSIONS_WRITE)
@@ -60,7 +63,8 @@ public class CallsResource {
     history.transferred(
         callReference(call),
         RequestValues.callReference(
-            "to", RequestValues.required("to", RequestValues.required("a JSON body", body).to())));
+            "to", RequestValues.required("to", RequestValues.required("a JSON body", body).to())),
+        owned.clientId());
     return Response.noContent().build();
   }
 

@@ -1,5 +1,6 @@
 package io.tonewall.web.api;
 
+import io.tonewall.session.application.CallNotFoundException;
 import io.tonewall.session.application.CallUnavailableException;
 import io.tonewall.session.application.CardCaptureUnavailableException;
 import io.tonewall.session.domain.AdditionalPaymentLimitException;
@@ -32,12 +33,13 @@ import java.util.logging.Logger;
  * generic 500.
  *
  * <p>Problem types (under {@code https://tonewall.io/problems/}): 400 {@code invalid-request},
- * {@code malformed-body}; 404 {@code session-not-found}, {@code transaction-not-found}; 409 {@code
- * session-ended}, {@code fields-incomplete}, {@code outcome-unknown} (do not resubmit), {@code
- * additional-payment-limit}, {@code surcharge-not-accepted}, {@code refund-not-allowed}, {@code
- * nothing-to-reconcile}, {@code call-unavailable} (no live, secure call for the request), {@code
- * illegal-transition}, {@code concurrent-change}; 422 {@code payment-rejected}; 503 {@code
- * card-capture-unavailable}, {@code adapter-unavailable}.
+ * {@code malformed-body}; 404 {@code session-not-found}, {@code
+ * transaction-not-found}, {@code call-not-found}; 409 {@code session-ended}, {@code
+ * fields-incomplete}, {@code outcome-unknown} (do not resubmit), {@code additional-payment-limit},
+ * {@code surcharge-not-accepted}, {@code refund-not-allowed}, {@code nothing-to-reconcile}, {@code
+ * call-unavailable} (no live, secure call for the request), {@code illegal-transition}, {@code
+ * concurrent-change}; 422 {@code payment-rejected}; 503 {@code card-capture-unavailable}, {@code
+ * adapter-unavailable}.
  */
 @Provider
 public class DomainExceptionMapper implements ExceptionMapper<Exception> {
@@ -64,6 +66,10 @@ public class DomainExceptionMapper implements ExceptionMapper<Exception> {
     if (e instanceof SessionNotFoundException) {
       return ProblemResponses.of(
           Response.Status.NOT_FOUND, "session-not-found", "Session not found", e.getMessage());
+    }
+    if (e instanceof CallNotFoundException) {
+      return ProblemResponses.of(
+          Response.Status.NOT_FOUND, "call-not-found", "Call not found", e.getMessage());
     }
     if (e instanceof TransactionNotFoundException) {
       return ProblemResponses.of(
