@@ -24,6 +24,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,7 +34,7 @@ import java.util.logging.Logger;
  * generic 500.
  *
  * <p>Problem types (under {@code https://tonewall.io/problems/}): 400 {@code invalid-request},
- * {@code malformed-body}; 404 {@code session-not-found}, {@code
+ * {@code malformed-body}, {@code unknown-member} (naming it); 404 {@code session-not-found}, {@code
  * transaction-not-found}, {@code call-not-found}; 409 {@code session-ended}, {@code
  * fields-incomplete}, {@code outcome-unknown} (do not resubmit), {@code additional-payment-limit},
  * {@code surcharge-not-accepted}, {@code refund-not-allowed}, {@code nothing-to-reconcile}, {@code
@@ -49,6 +50,14 @@ public class DomainExceptionMapper implements ExceptionMapper<Exception> {
   @Override
   public Response toResponse(Exception thrown) {
     Throwable e = unwrap(thrown);
+    Optional<String> unknownMember = UnknownMember.detail(thrown);
+    if (unknownMember.isPresent()) {
+      return ProblemResponses.of(
+          Response.Status.BAD_REQUEST,
+          "unknown-member",
+          "Unknown member in the request body",
+          unknownMember.get());
+    }
     if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       Response.Status status = Response.Status.fromStatusCode(web.getResponse().getStatus());
       Response.Status known = status == null ? Response.Status.BAD_REQUEST : status;

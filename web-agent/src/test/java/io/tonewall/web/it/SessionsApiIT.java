@@ -105,26 +105,191 @@ class SessionsApiIT {
 
   @Test
   void refusesProcessing_beforeCardFieldsAreComplete_andWritesNothing() throws Exception {
+    // given: a webhook subscription, so that a change of the session would write outbox rows
+    String subscription =
+        json(post("api/v1/webhooks", "{\"url\":\"http://127.0.0.1:9/it-not-listening\"}").body())
+            .getString("id");
+    try {
+      String id =
+          json(post("api/v1/sessions", "{\"amount\":1050,\"currency\":\"GBP\"}").body())
+              .getString("id");
+      String before = json(get("api/v1/sessions/" + id).body()).getString("updatedAt");
+      List<Long> rowsBefore = rowsOf(id, subscription);
+      assertThat("session.created was audited and queued", rowsBefore.get(1), is(1L));
+      assertThat(rowsBefore.get(2), greaterThanOrEqualTo(1L));
+
+      // when
+      HttpResponse<String> processed = post("api/v1/sessions/" + id + "/process", "");
+
+      // then
+      assertThat(processed.statusCode(), is(409));
+      assertThat(
+          processed.headers().firstValue("Content-Type").orElseThrow(),
+          startsWith("application/problem+json"));
+      JsonObject problem = json(processed.body());
+      assertThat(problem.getString("type"), endsWith("/fields-incomplete"));
+      assertThat(problem.getString("detail"), containsString("number, expiry, securityCode"));
+      JsonObject after = json(get("api/v1/sessions/" + id).body());
+      assertThat(after.getString("state"), is("CREATED"));
+      assertThat(after.getString("updatedAt"), is(before));
+      assertThat(
+          "transactions, audit entries, outbox rows", rowsOf(id, subscription), is(rowsBefore));
+    } finally {
+      assertThat(delete("api/v1/webhooks/" + subscription).statusCode(), is(204));
+    }
+  }
+
+  /**
+   * Rows written for a session: its transactions, its audit entries, and the outbox rows (webhook
+   * deliveries) of a subscription — read through the API, and also straight from the tables on
+   * PostgreSQL (where the list must agree).
+   */
+  private List<Long> rowsOf(String session, String subscription) throws Exception {
+    long transactions =
+        json(get("api/v1/sessions/" + session).body()).getJsonArray("transactions").size();
+    long audit = jsonArray(get("api/v1/audit/sessions/" + session).body()).size();
+    long outbox =
+        jsonArray(get("api/v1/webhooks/deliveries?limit=200").body()).stream()
+            .filter(d -> d.asJsonObject().getString("subscriptionId").equals(subscription))
+            .count();
+    List<Long> viaApi = List.of(transactions, audit, outbox);
+    String jdbcUrl = System.getProperty("tonewall.it.jdbcUrl");
+    if (jdbcUrl != null) {
+      try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+        List<Long> inTables =
+            List.of(
+                count(db, "SELECT count(*) FROM payment_transaction WHERE session_id = ?", session),
+                count(db, "SELECT count(*) FROM audit_entry WHERE session_id = ?", session),
+                count(
+                    db,
+                    "SELECT count(*) FROM webhook_delivery WHERE subscription_id = ?",
+                    subscription));
+        assertThat("rows in the tables", inTables, is(viaApi));
+      }
+    }
+    return viaApi;
+  }
+
+  private static long count(Connection db, String sql, String value) throws Exception {
+    try (PreparedStatement query = db.prepareStatement(sql)) {
+      query.setString(1, value);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
+  }
+
+  @Test
+  void refusesAFieldRequest_onACancelledSession() throws Exception {
     // given
     String id =
         json(post("api/v1/sessions", "{\"amount\":1050,\"currency\":\"GBP\"}").body())
             .getString("id");
-    String before = json(get("api/v1/sessions/" + id).body()).getString("updatedAt");
+    assertThat(post("api/v1/sessions/" + id + "/cancel", "").statusCode(), is(200));
 
     // when
-    HttpResponse<String> processed = post("api/v1/sessions/" + id + "/process", "");
+    HttpResponse<String> requested = post("api/v1/sessions/" + id + "/fields/number/request", "");
 
     // then
-    assertThat(processed.statusCode(), is(409));
+    assertThat(requested.statusCode(), is(409));
     assertThat(
-        processed.headers().firstValue("Content-Type").orElseThrow(),
+        requested.headers().firstValue("Content-Type").orElseThrow(),
         startsWith("application/problem+json"));
-    JsonObject problem = json(processed.body());
-    assertThat(problem.getString("type"), endsWith("/fields-incomplete"));
-    assertThat(problem.getString("detail"), containsString("number, expiry, securityCode"));
-    JsonObject after = json(get("api/v1/sessions/" + id).body());
-    assertThat(after.getString("state"), is("CREATED"));
-    assertThat(after.getString("updatedAt"), is(before));
+    assertThat(json(requested.body()).getString("type"), endsWith("/session-ended"));
+    assertThat(json(requested.body()).getString("detail"), containsString("Cancelled"));
+    assertThat(
+        json(get("api/v1/sessions/" + id).body())
+            .getJsonArray("cardFields")
+            .getJsonObject(0)
+            .getString("state"),
+        is("NOT_REQUESTED"));
+  }
+
+  @Test
+  void refusesUnknownMembers_namingThem_andWritesNothing() throws Exception {
+    // given
+    long sessionsBefore =
+        json(get("api/v1/sessions?size=1").body()).getJsonNumber("total").longValue();
+
+    // when
+    HttpResponse<String> misspelt =
+        post("api/v1/sessions", "{\"ammount\":1050,\"amount\":1050,\"currency\":\"GBP\"}");
+    HttpResponse<String> nested =
+        post(
+            "api/v1/sessions",
+            "{\"amount\":1050,\"currency\":\"GBP\",\"customer\":{\"nmae\":\"Ada\"}}");
+    HttpResponse<String> tokenPayment =
+        post(
+            "api/v1/token-payments",
+            "{\"token\":\"sbx_tok_test_approve\",\"amount\":100,\"currency\":\"GBP\","
+                + "\"cvv\":\"123\"}");
+    HttpResponse<String> cardAsName =
+        post("api/v1/sessions", "{\"amount\":1,\"currency\":\"GBP\",\"4242424242424242\":1}");
+
+    // then
+    assertThat(misspelt.statusCode(), is(400));
+    assertThat(json(misspelt.body()).getString("type"), endsWith("/unknown-member"));
+    assertThat(json(misspelt.body()).getString("detail"), containsString("\"ammount\""));
+    assertThat(nested.statusCode(), is(400));
+    assertThat(json(nested.body()).getString("detail"), containsString("\"nmae\""));
+    assertThat(tokenPayment.statusCode(), is(400));
+    assertThat(json(tokenPayment.body()).getString("detail"), containsString("\"cvv\""));
+    assertThat(cardAsName.statusCode(), is(400));
+    assertThat(cardAsName.body(), not(containsString("4242")));
+    assertThat(
+        json(get("api/v1/sessions?size=1").body()).getJsonNumber("total").longValue(),
+        is(sessionsBefore));
+  }
+
+  @Test
+  void acceptsEveryDocumentedMemberOfATokenPayment() throws Exception {
+    // when
+    HttpResponse<String> paid =
+        post(
+            "api/v1/token-payments",
+            "{\"token\":\"sbx_tok_test_approve\",\"amount\":100,\"currency\":\"GBP\","
+                + "\"transactionType\":\"SALE\",\"pspConfiguration\":\"sandbox\","
+                + "\"merchantReference\":\"strict-1\"}");
+
+    // then
+    assertThat(paid.body(), paid.statusCode(), is(201));
+  }
+
+  @Test
+  void refusesOversizeBodies_with413_withOrWithoutIdempotencyKey() throws Exception {
+    // given: one byte over 1 MiB, valid JSON
+    String big = "{\"merchantReference\":\"" + "x".repeat((1 << 20) - 24) + "\"}";
+    assertThat(big.length(), is((1 << 20) + 1));
+    String id =
+        json(post("api/v1/sessions", "{\"amount\":1050,\"currency\":\"GBP\"}").body())
+            .getString("id");
+
+    // when
+    List<HttpResponse<String>> answers =
+        List.of(
+            post("api/v1/sessions", big),
+            post("api/v1/token-payments", big),
+            post("api/v1/sessions/" + id + "/part", big),
+            send(
+                HttpRequest.newBuilder(app("api/v1/sessions/" + id + "/customer"))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(big))),
+            send(
+                HttpRequest.newBuilder(app("api/v1/sessions"))
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", "it-" + System.nanoTime())
+                    .POST(HttpRequest.BodyPublishers.ofString(big))));
+
+    // then
+    for (HttpResponse<String> answer : answers) {
+      assertThat(answer.request().uri().getPath(), answer.statusCode(), is(413));
+      assertThat(
+          answer.headers().firstValue("Content-Type").orElseThrow(),
+          startsWith("application/problem+json"));
+      assertThat(json(answer.body()).getString("type"), endsWith("/body-too-large"));
+    }
+    assertThat(json(get("api/v1/sessions/" + id).body()).getString("state"), is("CREATED"));
   }
 
   @Test
@@ -408,6 +573,23 @@ class SessionsApiIT {
             .GET()
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> delete(String path) throws Exception {
+    return send(HttpRequest.newBuilder(app(path)).DELETE());
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return HTTP.send(
+        request
+            .timeout(Duration.ofSeconds(20))
+            .header("Authorization", "Bearer " + token())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonArray jsonArray(String body) {
+    return Json.createReader(new StringReader(body)).readArray();
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
