@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -368,37 +369,83 @@ class SessionsApiIT {
     assertThat(page.getJsonNumber("total").longValue(), greaterThanOrEqualTo(4L));
     assertThat(page.getJsonObject("links").getString("next"), containsString("page=1"));
 
-    // when
-    HttpResponse<String> initialOnly = get("api/v1/sessions?size=100&status=Cancelled");
+    // given: a session cancelled now, the newest of the cancelled ones
+    String cancelled =
+        json(post("api/v1/sessions", "{\"amount\":998,\"currency\":\"GBP\"}").body())
+            .getString("id");
+    assertThat(post("api/v1/sessions/" + cancelled + "/cancel", "").statusCode(), is(200));
 
-    // then
-    for (JsonValue item : json(initialOnly.body()).getJsonArray("items")) {
+    // when
+    HttpResponse<String> cancelledOnly = get("api/v1/sessions?size=100&status=Cancelled");
+
+    // then: only cancelled sessions, this one first
+    JsonArray items = json(cancelledOnly.body()).getJsonArray("items");
+    assertThat(items.size(), greaterThanOrEqualTo(1));
+    assertThat(items.getJsonObject(0).getString("id"), is(cancelled));
+    for (JsonValue item : items) {
       assertThat(item.asJsonObject().getString("status"), is("Cancelled"));
     }
+    assertThat(
+        json(get("api/v1/sessions?size=100&status=Initial").body()).getJsonArray("items").stream()
+            .map(item -> item.asJsonObject().getString("id"))
+            .toList(),
+        hasItem(newest));
   }
 
   @Test
   void sessionAndHistoryFollowATransferredCall() throws Exception {
-    // given
+    // given: two payments taken on a call (sessions that have ended), and a session still open on
+    // it
     String call = "it-call-" + System.nanoTime();
+    String approved = tokenPaymentOnCall(call, "sbx_tok_test_approve", 500, "APPROVED");
+    String failed = tokenPaymentOnCall(call, "sbx_tok_never_issued", 600, "FAILED");
     String id =
         json(post(
                     "api/v1/sessions",
                     "{\"amount\":500,\"currency\":\"GBP\",\"callReference\":\"" + call + "\"}")
                 .body())
             .getString("id");
+    assertThat(jsonArray(get("api/v1/calls/" + call + "-b/transactions").body()).size(), is(0));
 
     // when
     HttpResponse<String> transferred =
         post("api/v1/calls/" + call + "/transfers", "{\"to\":\"" + call + "-b\"}");
     HttpResponse<String> history = get("api/v1/calls/" + call + "-b/transactions");
 
-    // then
+    // then: the open session follows the call; the new call's history has the earlier payments
     assertThat(transferred.statusCode(), is(204));
     assertThat(
         json(get("api/v1/sessions/" + id).body()).getString("callReference"), is(call + "-b"));
     assertThat(history.statusCode(), is(200));
-    assertThat(Json.createReader(new StringReader(history.body())).readArray().size(), is(0));
+    JsonArray transactions = jsonArray(history.body());
+    assertThat(
+        transactions.stream().map(t -> t.asJsonObject().getString("id")).toList(),
+        is(List.of(approved, failed)));
+    assertThat(
+        transactions.stream().map(t -> t.asJsonObject().getString("outcome")).toList(),
+        is(List.of("APPROVED", "FAILED")));
+    assertThat(transactions.getJsonObject(0).getString("callReference"), is(call));
+    assertThat(jsonArray(get("api/v1/calls/" + call + "/transactions").body()).size(), is(2));
+  }
+
+  /** Pays with a token on a call; the transaction's id, once its outcome is as expected. */
+  private String tokenPaymentOnCall(String call, String token, long amount, String outcome)
+      throws Exception {
+    HttpResponse<String> paid =
+        post(
+            "api/v1/token-payments",
+            "{\"token\":\""
+                + token
+                + "\",\"amount\":"
+                + amount
+                + ",\"currency\":\"GBP\",\"callReference\":\""
+                + call
+                + "\"}");
+    assertThat(paid.body(), paid.statusCode(), is(201));
+    JsonObject transaction = json(paid.body()).getJsonArray("transactions").getJsonObject(0);
+    assertThat(transaction.getString("outcome"), is(outcome));
+    assertThat(transaction.getString("callReference"), is(call));
+    return transaction.getString("id");
   }
 
   @Test
