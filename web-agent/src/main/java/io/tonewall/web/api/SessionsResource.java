@@ -37,6 +37,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Payment sessions: {@code /api/v1/sessions}. Translates only: the payment domain decides, and its
@@ -84,8 +87,8 @@ public class SessionsResource {
   @GET
   @RolesAllowed(Scopes.SESSIONS_READ)
   public SessionPageResponse list(
-      @QueryParam("page") String pageValue,
-      @QueryParam("size") String sizeValue,
+      @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String pageValue,
+      @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String sizeValue,
       @QueryParam("status") String status) {
     PageQuery query = PageQuery.of(pageValue, sizeValue, 20, PaymentSessions.MAX_PAGE_SIZE);
     int page = query.page();

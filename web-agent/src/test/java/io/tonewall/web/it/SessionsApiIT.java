@@ -150,7 +150,7 @@ class SessionsApiIT {
         json(get("api/v1/sessions/" + session).body()).getJsonArray("transactions").size();
     long audit = jsonArray(get("api/v1/audit/sessions/" + session).body()).size();
     long outbox =
-        jsonArray(get("api/v1/webhooks/deliveries?limit=200").body()).stream()
+        jsonArray(get("api/v1/webhooks/deliveries?size=100").body()).stream()
             .filter(d -> d.asJsonObject().getString("subscriptionId").equals(subscription))
             .count();
     List<Long> viaApi = List.of(transactions, audit, outbox);
