@@ -226,7 +226,13 @@ public class SessionTransitions {
    * session's state does not change.
    */
   public SessionView leakSuspected(UUID id, String callId) {
-    return change(id, "security.leak_suspected", (session, now) -> "call=" + callId);
+    return change(
+        id,
+        "security.leak_suspected",
+        (session, now) -> {
+          session.leakSuspected();
+          return "call=" + callId;
+        });
   }
 
   /**
