@@ -136,7 +136,7 @@ public class SessionTransitions {
               throw new CallUnavailableException(
                   id,
                   reference.isPresent()
-                      ? "no live call has the call reference given"
+                      ? "no live call has the call reference (the one sent, or else the session's)"
                       : "no call reference is known for the session yet");
             }
           }
