@@ -69,4 +69,17 @@ public class AuditTrail {
     }
     return trail.ofSession(sessionId);
   }
+
+  /**
+   * Part of a session's audit entries, oldest first: at most {@code limit} after the first {@code
+   * offset}.
+   *
+   * @throws SessionNotFoundException when no session has this id
+   */
+  public List<AuditEntry> ofSession(UUID sessionId, int offset, int limit) {
+    if (sessions.find(sessionId).isEmpty()) {
+      throw new SessionNotFoundException(sessionId);
+    }
+    return trail.ofSession(sessionId, offset, limit);
+  }
 }

@@ -10,8 +10,8 @@ import java.time.Clock;
 import java.util.UUID;
 
 /**
- * Transfers of calls: the call's history follows it, and so do the sessions still open on it.
- * Reported by the telephony adapter (REFER) or by an integrator.
+ * Transfers of calls reported by an integrator: the call's history follows it, and so do the
+ * integrator's own sessions still open on it.
  */
 @Stateless
 public class CallHistory {
@@ -24,10 +24,19 @@ public class CallHistory {
 
   @Inject private Clock clock;
 
-  /** Records that {@code from} was transferred to {@code to}. */
-  public void transferred(String from, String to) {
+  /**
+   * Records, for an API client, that its call {@code from} was transferred to {@code to}: the
+   * call's history follows, and so do the client's sessions still open on it. Other clients'
+   * sessions are never touched, and a call without any session of the client is unknown to it.
+   *
+   * @throws CallNotFoundException when none of the client's sessions is (or was) on {@code from}
+   */
+  public void transferred(String from, String to, String apiClientId) {
+    if (!sessions.anyOnCall(from, apiClientId)) {
+      throw new CallNotFoundException();
+    }
     transfers.add(CallTransfer.of(from, to, clock.instant()));
-    for (UUID session : sessions.openOnCall(from)) {
+    for (UUID session : sessions.openOnCall(from, apiClientId)) {
       transitions.callTransferred(session, to);
     }
   }

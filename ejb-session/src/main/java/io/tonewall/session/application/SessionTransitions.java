@@ -2,6 +2,7 @@ package io.tonewall.session.application;
 
 import io.tonewall.session.domain.CaptureState;
 import io.tonewall.session.domain.CardField;
+import io.tonewall.session.domain.CardNumberGuard;
 import io.tonewall.session.domain.CustomerDetails;
 import io.tonewall.session.domain.FieldReport;
 import io.tonewall.session.domain.InvalidSessionInputException;
@@ -134,7 +135,10 @@ public class SessionTransitions {
           if (capture.isPresent()) {
             if (capture.get().secure(new CaptureTarget(id, reference)).isEmpty()) {
               throw new CallUnavailableException(
-                  id, "no live call has the reference " + reference.orElse("(none given)"));
+                  id,
+                  reference.isPresent()
+                      ? "no live call has the call reference (the one sent, or else the session's)"
+                      : "no call reference is known for the session yet");
             }
           }
           session.secure(callReference, now);
@@ -223,7 +227,13 @@ public class SessionTransitions {
    * session's state does not change.
    */
   public SessionView leakSuspected(UUID id, String callId) {
-    return change(id, "security.leak_suspected", (session, now) -> "call=" + callId);
+    return change(
+        id,
+        "security.leak_suspected",
+        (session, now) -> {
+          session.leakSuspected();
+          return "call=" + callId;
+        });
   }
 
   /**
@@ -404,6 +414,8 @@ public class SessionTransitions {
       throw new InvalidSessionInputException(
           "token must be 1-255 printable ASCII characters without spaces");
     }
+    // a PSP token is stored with the transaction: a card number sent as one must not be
+    CardNumberGuard.requireNoCardNumber("token", token);
     PaymentSession session = openRecord(request);
     Instant now = clock.instant();
     SessionStatus before = session.status();

@@ -120,6 +120,19 @@ public class Transactions {
         .toList();
   }
 
+  /**
+   * Part of a call's history (as {@link #ofCall}) of one API client's sessions only: at most {@code
+   * limit} transactions after the first {@code offset}, oldest first.
+   */
+  public List<TransactionView> ofCall(
+      String callReference, String apiClientId, int offset, int limit) {
+    return transactions
+        .ofCalls(transfers.linkedCalls(callReference), apiClientId, offset, limit)
+        .stream()
+        .map(TransactionView::of)
+        .toList();
+  }
+
   private PaymentTransaction load(UUID id) {
     return transactions.find(id).orElseThrow(() -> new TransactionNotFoundException(id));
   }

@@ -32,7 +32,8 @@ public class Money implements Serializable {
   }
 
   /**
-   * Checks and builds an amount.
+   * Checks and builds an amount. Messages say what is allowed and never repeat the value: a caller
+   * may have sent anything, a card number too, and messages reach problem documents and logs.
    *
    * @param minorUnits amount in minor units, zero (tokenisation) up to 99 999 999 999
    * @param currency ISO 4217 alphabetic code, upper case
@@ -41,16 +42,16 @@ public class Money implements Serializable {
   public static Money of(long minorUnits, String currency) {
     if (minorUnits < 0 || minorUnits > MAX_MINOR_UNITS) {
       throw new InvalidMoneyException(
-          "amount must be between 0 and " + MAX_MINOR_UNITS + " minor units, was " + minorUnits);
+          "amount must be a whole number of minor units between 0 and " + MAX_MINOR_UNITS);
     }
     if (currency == null || !currency.matches("[A-Z]{3}")) {
       throw new InvalidMoneyException(
-          "currency must be an ISO 4217 code of three capital letters, was " + currency);
+          "currency must be an ISO 4217 code of three capital letters, such as GBP");
     }
     try {
       Currency.getInstance(currency);
     } catch (IllegalArgumentException e) {
-      throw new InvalidMoneyException("currency " + currency + " is not an ISO 4217 currency");
+      throw new InvalidMoneyException("currency is not an ISO 4217 currency code");
     }
     return new Money(minorUnits, currency);
   }
@@ -94,7 +95,7 @@ public class Money implements Serializable {
   /** Part of this amount in basis points (1/100 of a percent), rounded up to a whole minor unit. */
   public Money basisPoints(int basisPoints) {
     if (basisPoints < 0 || basisPoints > 10_000) {
-      throw new InvalidMoneyException("basis points must be 0 to 10000, was " + basisPoints);
+      throw new InvalidMoneyException("basis points must be 0 to 10000");
     }
     long part = Math.multiplyExact(minorUnits, (long) basisPoints);
     return of(part / 10_000 + (part % 10_000 == 0 ? 0 : 1), currency);

@@ -103,6 +103,9 @@ public class PaymentSession {
   @Column(name = "additional_payments", nullable = false)
   private int additionalPayments;
 
+  @Column(name = "security_incidents", nullable = false)
+  private int securityIncidents;
+
   @Column(name = "current_additional", nullable = false)
   private boolean currentAdditional;
 
@@ -895,6 +898,20 @@ public class PaymentSession {
   /** Additional payments made on the same card so far. */
   public int additionalPayments() {
     return additionalPayments;
+  }
+
+  /**
+   * The leak sentinel suspected that keypad tones reached the agent on the session's call: counted,
+   * whatever the state (a fact about the call, recorded even after the session ended). Not
+   * activity: the inactivity timeout is left alone.
+   */
+  public void leakSuspected() {
+    securityIncidents++;
+  }
+
+  /** How many times the leak sentinel suspected a leak on the session's call. */
+  public int securityIncidents() {
+    return securityIncidents;
   }
 
   /** True while the approved card may be charged again without capturing it anew. */

@@ -85,7 +85,7 @@ public class IdempotentRequest {
   /** Stores the answer; from now on the key replays it. */
   public void complete(StoredResponse response) {
     if (responseStatus != null) {
-      throw new IllegalStateException("idempotency key " + key + " is already answered");
+      throw new IllegalStateException("this idempotency key is already answered");
     }
     responseStatus = response.status();
     responseType = response.contentType().orElse(null);

@@ -2,13 +2,16 @@ package io.tonewall.session.idempotency;
 
 import jakarta.ejb.ApplicationException;
 
-/** An {@code Idempotency-Key} that is empty, longer than 255 or not printable ASCII. */
+/**
+ * An {@code Idempotency-Key} that is empty, longer than 255, not printable ASCII or holds a likely
+ * card number. The message says which rule, never the key.
+ */
 @ApplicationException(rollback = true)
 public final class InvalidIdempotencyKeyException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
 
-  public InvalidIdempotencyKeyException() {
-    super("Idempotency-Key must be 1-255 printable ASCII characters without spaces");
+  public InvalidIdempotencyKeyException(String message) {
+    super(message);
   }
 }

@@ -11,7 +11,11 @@ public final class WebhookNotFoundException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /**
+   * @param what "webhook subscription" or "webhook delivery"
+   * @param id the id asked for: not put in the message, since a caller may send anything as an id
+   */
   public WebhookNotFoundException(String what, String id) {
-    super("no " + what + " " + id);
+    super("no " + what + " has this id for the calling client");
   }
 }

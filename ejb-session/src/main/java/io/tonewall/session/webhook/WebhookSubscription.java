@@ -1,5 +1,6 @@
 package io.tonewall.session.webhook;
 
+import io.tonewall.session.domain.CardNumberGuard;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -84,6 +85,10 @@ public class WebhookSubscription {
     if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
       throw new InvalidWebhookUrlException(
           "url must name a host, and carry neither user information nor a fragment");
+    }
+    if (CardNumberGuard.containsCardNumber(url)) {
+      throw new InvalidWebhookUrlException(
+          "url looks like it holds a card number; card numbers are never stored");
     }
     return uri;
   }

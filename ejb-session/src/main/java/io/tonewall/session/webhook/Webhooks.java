@@ -54,10 +54,13 @@ public class Webhooks {
     repository.remove(owned(apiClientId, subscriptionId));
   }
 
-  /** The client's latest deliveries, newest first (at most {@code limit}, 1-100). */
-  public List<WebhookDeliveryView> deliveries(String apiClientId, int limit) {
-    int bounded = Math.max(1, Math.min(limit, 100));
-    return repository.deliveriesOf(apiClientId, bounded).stream()
+  /**
+   * The client's deliveries, newest first: at most {@code limit} (1-1000) after the first {@code
+   * offset}.
+   */
+  public List<WebhookDeliveryView> deliveries(String apiClientId, int offset, int limit) {
+    int bounded = Math.max(1, Math.min(limit, 1000));
+    return repository.deliveriesOf(apiClientId, Math.max(0, offset), bounded).stream()
         .map(WebhookDeliveryView::of)
         .toList();
   }

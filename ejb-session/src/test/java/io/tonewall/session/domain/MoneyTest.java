@@ -3,6 +3,7 @@ package io.tonewall.session.domain;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,26 @@ class MoneyTest {
     InvalidMoneyException error =
         assertThrows(InvalidMoneyException.class, () -> Money.of(-1, "EUR"));
     assertThat(error.getMessage(), containsString("between 0 and"));
+  }
+
+  @Test
+  void neverRepeatsTheRefusedValue_whichMayBeACardNumber() {
+    // when
+    String amount =
+        assertThrows(InvalidMoneyException.class, () -> Money.of(4242424242424242L, "GBP"))
+            .getMessage();
+    String currency =
+        assertThrows(InvalidMoneyException.class, () -> Money.of(1, "4242424242424242"))
+            .getMessage();
+    String unknown =
+        assertThrows(InvalidMoneyException.class, () -> Money.of(1, "QQQ")).getMessage();
+
+    // then
+    assertThat(amount, not(containsString("4242")));
+    assertThat(amount, containsString("between 0 and 99999999999"));
+    assertThat(currency, not(containsString("4242")));
+    assertThat(currency, containsString("three capital letters"));
+    assertThat(unknown, not(containsString("QQQ")));
   }
 
   @Test

@@ -32,6 +32,29 @@ class PaymentSessionTest {
   }
 
   @Test
+  void countsSuspectedLeaks_evenAfterTheSessionEnded_withoutCountingThemAsActivity() {
+    // given
+    PaymentSession session =
+        PaymentSession.open(
+            SessionMode.AGENT_ASSIST,
+            TransactionType.SALE,
+            Money.of(1050, "GBP"),
+            Optional.empty(),
+            NOW);
+    Instant lastActivity = session.updatedAt();
+
+    // when
+    session.leakSuspected();
+    session.cancel(NOW.plusSeconds(5));
+    session.leakSuspected();
+
+    // then
+    assertThat(session.securityIncidents(), is(2));
+    assertThat(session.status(), is(SessionStatus.CANCELLED));
+    assertThat(lastActivity, is(NOW));
+  }
+
+  @Test
   void rejectsTokenisationWithAnAmount() {
     IllegalArgumentException error =
         assertThrows(

@@ -90,6 +90,22 @@ class IdempotentRequestTest {
   }
 
   @Test
+  void refusesKeysHoldingACardNumber_withoutRepeatingIt() {
+    // when
+    InvalidIdempotencyKeyException refused =
+        assertThrows(
+            InvalidIdempotencyKeyException.class,
+            () -> IdempotentRequest.begin("client", "order-4111111111111111", CREATE, NOW));
+
+    // then
+    assertThat(refused.getMessage().contains("4111"), is(false));
+    assertThat(refused.getMessage().contains("card number"), is(true));
+    assertThat(
+        IdempotentRequest.begin("client", "order-4111111111111112", CREATE, NOW).key(),
+        is("order-4111111111111112"));
+  }
+
+  @Test
   void fingerprintsDependOnEveryPart() {
     // when / then
     assertThat(

@@ -16,6 +16,24 @@ class WebhookSubscriptionTest {
   private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
   @Test
+  void refusesAUrlHoldingACardNumber_withoutRepeatingIt() {
+    // when
+    InvalidWebhookUrlException refused =
+        assertThrows(
+            InvalidWebhookUrlException.class,
+            () -> WebhookSubscription.create("c", "https://example.com/4111111111111111", NOW));
+
+    // then
+    assertThat(refused.getMessage().contains("4111"), is(false));
+    assertThat(refused.getMessage().contains("card number"), is(true));
+    assertThat(
+        WebhookSubscription.create("c", "https://example.com/4111111111111112", NOW)
+            .url()
+            .getPath(),
+        is("/4111111111111112"));
+  }
+
+  @Test
   void generatesADistinctSecretPerSubscription() {
     // when
     WebhookSubscription first = WebhookSubscription.create("c", "https://example.com/hook", NOW);

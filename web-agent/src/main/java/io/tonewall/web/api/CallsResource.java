@@ -16,11 +16,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Calls: {@code /api/v1/calls/{callReference}}: the history of a call (its transactions, and those
@@ -32,6 +38,8 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CallsResource {
 
+  static final int MAX_PAGE_SIZE = 500;
+
   @EJB private Transactions transactions;
 
   @EJB private CallHistory history;
@@ -40,35 +48,55 @@ public class CallsResource {
 
   @Context private UriInfo uri;
 
-  /** Every transaction of the call, following transfers, oldest first. */
+  /**
+   * The calling client's transactions of the call, following transfers, oldest first, in pages:
+   * {@code ?page=0&size=100} (at most {@value #MAX_PAGE_SIZE}); {@code Link} headers name the next
+   * and previous pages.
+   */
   @GET
   @Path("transactions")
   @RolesAllowed(Scopes.SESSIONS_READ)
-  public List<TransactionResponse> transactions(@PathParam("call") String call) {
+  @APIResponse(
+      responseCode = "200",
+      description = "one page of the call's transactions; Link: <...>; rel=\"next\" when more",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(type = SchemaType.ARRAY, implementation = TransactionResponse.class)))
+  public Response transactions(
+      @PathParam("call") String call,
+      @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String page,
+      @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String size) {
+    PageQuery query = PageQuery.of(page, size, 100, MAX_PAGE_SIZE);
     String base = uri.getBaseUriBuilder().path("v1/").build().toString();
-    return transactions.ofCall(callReference(call)).stream()
-        .filter(view -> owned.owns(view.sessionId()))
-        .map(view -> TransactionResponse.of(view, base))
-        .toList();
+    List<TransactionResponse> fetched =
+        transactions
+            .ofCall(
+                callReference(call), owned.clientId(), query.offset(), ArrayPage.fetchSize(query))
+            .stream()
+            .map(view -> TransactionResponse.of(view, base))
+            .toList();
+    return ArrayPage.of(fetched, query, uri);
   }
 
-  /** Records that the call was transferred to another ({@code {"to":"..."}}); 204. */
+  /**
+   * Records that the call was transferred to another ({@code {"to":"..."}}); 204. Only the calling
+   * client's sessions follow; a call none of its sessions is on answers 404 {@code call-not-found}.
+   */
   @POST
   @Path("transfers")
   @RolesAllowed(Scopes.SESSIONS_WRITE)
   public Response transferred(@PathParam("call") String call, TransferBody body) {
     history.transferred(
         callReference(call),
-        callReference(
-            RequestValues.required("to", RequestValues.required("a JSON body", body).to())));
+        RequestValues.callReference(
+            "to", RequestValues.required("to", RequestValues.required("a JSON body", body).to())),
+        owned.clientId());
     return Response.noContent().build();
   }
 
   private static String callReference(String value) {
-    if (value == null || !value.matches("[\\x21-\\x7E]{1,128}")) {
-      throw new InvalidRequestException(
-          "call reference must be 1-128 printable ASCII characters without spaces");
-    }
-    return value;
+    return RequestValues.callReference("call reference", value);
   }
 }

@@ -1,5 +1,6 @@
 package io.tonewall.web.api;
 
+import io.tonewall.session.application.CallNotFoundException;
 import io.tonewall.session.application.CallUnavailableException;
 import io.tonewall.session.application.CardCaptureUnavailableException;
 import io.tonewall.session.domain.AdditionalPaymentLimitException;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,12 +34,13 @@ import java.util.logging.Logger;
  * generic 500.
  *
  * <p>Problem types (under {@code https://tonewall.io/problems/}): 400 {@code invalid-request},
- * {@code malformed-body}; 404 {@code session-not-found}, {@code transaction-not-found}; 409 {@code
- * session-ended}, {@code fields-incomplete}, {@code outcome-unknown} (do not resubmit), {@code
- * additional-payment-limit}, {@code surcharge-not-accepted}, {@code refund-not-allowed}, {@code
- * nothing-to-reconcile}, {@code call-unavailable} (no live, secure call for the request), {@code
- * illegal-transition}, {@code concurrent-change}; 422 {@code payment-rejected}; 503 {@code
- * card-capture-unavailable}, {@code adapter-unavailable}.
+ * {@code malformed-body}, {@code unknown-member} (naming it); 404 {@code session-not-found}, {@code
+ * transaction-not-found}, {@code call-not-found}; 409 {@code session-ended}, {@code
+ * fields-incomplete}, {@code outcome-unknown} (do not resubmit), {@code additional-payment-limit},
+ * {@code surcharge-not-accepted}, {@code refund-not-allowed}, {@code nothing-to-reconcile}, {@code
+ * call-unavailable} (no live, secure call for the request), {@code illegal-transition}, {@code
+ * concurrent-change}; 422 {@code payment-rejected}; 503 {@code card-capture-unavailable}, {@code
+ * adapter-unavailable}.
  */
 @Provider
 public class DomainExceptionMapper implements ExceptionMapper<Exception> {
@@ -47,6 +50,14 @@ public class DomainExceptionMapper implements ExceptionMapper<Exception> {
   @Override
   public Response toResponse(Exception thrown) {
     Throwable e = unwrap(thrown);
+    Optional<String> unknownMember = UnknownMember.detail(thrown);
+    if (unknownMember.isPresent()) {
+      return ProblemResponses.of(
+          Response.Status.BAD_REQUEST,
+          "unknown-member",
+          "Unknown member in the request body",
+          unknownMember.get());
+    }
     if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       Response.Status status = Response.Status.fromStatusCode(web.getResponse().getStatus());
       Response.Status known = status == null ? Response.Status.BAD_REQUEST : status;
@@ -64,6 +75,10 @@ public class DomainExceptionMapper implements ExceptionMapper<Exception> {
     if (e instanceof SessionNotFoundException) {
       return ProblemResponses.of(
           Response.Status.NOT_FOUND, "session-not-found", "Session not found", e.getMessage());
+    }
+    if (e instanceof CallNotFoundException) {
+      return ProblemResponses.of(
+          Response.Status.NOT_FOUND, "call-not-found", "Call not found", e.getMessage());
     }
     if (e instanceof TransactionNotFoundException) {
       return ProblemResponses.of(

@@ -1,5 +1,6 @@
 package io.tonewall.web.api;
 
+import io.tonewall.session.domain.CardNumberGuard;
 import io.tonewall.session.domain.CustomerDetails;
 import io.tonewall.session.domain.Money;
 import io.tonewall.web.api.dto.AmountBody;
@@ -9,7 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads the values of API requests: ids, required members, enum names, amounts, agent fields. */
+/**
+ * Reads the values of API requests: ids, required members, enum names, amounts, agent fields, call
+ * references. Refusals name the member and the rule, never the value sent.
+ */
 final class RequestValues {
 
   private RequestValues() {}
@@ -23,6 +27,24 @@ final class RequestValues {
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException(name + " id is not a UUID");
     }
+  }
+
+  /**
+   * A call reference an integrator sent: 1-128 printable ASCII characters without spaces, holding
+   * no likely card number (references are stored).
+   */
+  static String callReference(String name, String value) {
+    if (value == null || !value.matches("[\\x21-\\x7E]{1,128}")) {
+      throw new InvalidRequestException(
+          name + " must be 1-128 printable ASCII characters without spaces");
+    }
+    CardNumberGuard.requireNoCardNumber(name, value);
+    return value;
+  }
+
+  /** A call reference that may be left out; checked like {@link #callReference}. */
+  static Optional<String> optionalCallReference(String name, String value) {
+    return Optional.ofNullable(value).map(present -> callReference(name, present.strip()));
   }
 
   static <T> T required(String name, T value) {

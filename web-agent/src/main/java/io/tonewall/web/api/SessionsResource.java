@@ -21,7 +21,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -38,6 +37,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Payment sessions: {@code /api/v1/sessions}. Translates only: the payment domain decides, and its
@@ -74,7 +76,7 @@ public class SessionsResource {
             Optional.ofNullable(request.merchantReference()),
             RequestValues.customer(request.customer()),
             Optional.ofNullable(request.pspConfiguration()),
-            Optional.ofNullable(request.callReference()),
+            RequestValues.optionalCallReference("callReference", request.callReference()),
             Optional.of(owned.clientId()));
     SessionView view = sessions.open(session);
     URI self = uri.getAbsolutePathBuilder().path(view.id().toString()).build();
@@ -85,9 +87,12 @@ public class SessionsResource {
   @GET
   @RolesAllowed(Scopes.SESSIONS_READ)
   public SessionPageResponse list(
-      @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue("20") int size,
+      @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String pageValue,
+      @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String sizeValue,
       @QueryParam("status") String status) {
+    PageQuery query = PageQuery.of(pageValue, sizeValue, 20, PaymentSessions.MAX_PAGE_SIZE);
+    int page = query.page();
+    int size = query.size();
     Optional<SessionStatus> filter = Optional.ofNullable(status).map(SessionStatus::fromPublicName);
     SessionPage result = sessions.list(page, size, filter, Optional.of(owned.clientId()));
     Map<String, String> links = new LinkedHashMap<>();
@@ -119,7 +124,9 @@ public class SessionsResource {
   @Path("{id}/secure")
   @RolesAllowed(Scopes.SESSIONS_WRITE)
   public SessionResponse secure(@PathParam("id") String id, SecureBody body) {
-    Optional<String> call = Optional.ofNullable(body).map(SecureBody::callReference);
+    Optional<String> call =
+        RequestValues.optionalCallReference(
+            "callReference", body == null ? null : body.callReference());
     return respond(sessions.secure(session(id), call));
   }
 

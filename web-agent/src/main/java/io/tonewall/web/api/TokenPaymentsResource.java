@@ -61,7 +61,7 @@ public class TokenPaymentsResource {
             Optional.ofNullable(request.merchantReference()),
             CustomerDetails.none(),
             Optional.ofNullable(request.pspConfiguration()),
-            Optional.empty(),
+            RequestValues.optionalCallReference("callReference", request.callReference()),
             Optional.of(owned.clientId()));
     SessionView view =
         sessions.payWithToken(session, RequestValues.required("token", request.token()));

@@ -18,13 +18,6 @@ import jakarta.json.JsonValue;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -337,7 +330,7 @@ class AgentAssistedPaymentIT {
       assertThat(ApiHttp.json(resecure.body()).getString("type"), endsWith("/call-unavailable"));
       assertThat(
           ApiHttp.json(resecure.body()).getString("detail"),
-          containsString("no live call has the reference"));
+          containsString("no live call has the call reference"));
       assertThat(ApiHttp.json(get("api/v1/sessions/" + id)).getString("state"), is("CREATED"));
     }
   }
@@ -346,65 +339,18 @@ class AgentAssistedPaymentIT {
     for (String body : bodies) {
       assertThat("a response or webhook body", body, not(containsString(CARD)));
     }
-    // Payara Micro's --logtofile writes <name>.0, <name>.1, ... as it rotates
-    Path log = Path.of(System.getProperty("tonewall.it.serverLog"));
-    StringBuilder text = new StringBuilder();
-    try (var files = Files.list(log.getParent())) {
-      for (Path file :
-          files
-              .filter(f -> f.getFileName().toString().startsWith(log.getFileName().toString()))
-              .toList()) {
-        text.append(Files.readString(file, StandardCharsets.ISO_8859_1));
-      }
-    }
-    assertThat(
-        "the server log is the running server's", text.toString(), containsString("ready in"));
-    assertThat("the server log", text.indexOf(CARD), is(-1));
+    assertThat("the server log", CardDigitsSearch.serverLog().indexOf(CARD), is(-1));
     String jdbcUrl = System.getProperty("tonewall.it.jdbcUrl");
     if (jdbcUrl != null) {
       // the search finds what is there: the first six, which may be stored
-      assertThat(columnsHolding(jdbcUrl, "424242"), hasItem("payment_transaction.first_six"));
       assertThat(
-          "text columns holding the card number", columnsHolding(jdbcUrl, CARD), is(List.of()));
+          CardDigitsSearch.columnsHolding(jdbcUrl, "424242"),
+          hasItem("payment_transaction.first_six"));
+      assertThat(
+          "text columns holding the card number",
+          CardDigitsSearch.columnsHolding(jdbcUrl, CARD),
+          is(List.of()));
     }
-  }
-
-  /** Every text column of every table, searched for {@code digits}; the ones that hold it. */
-  private static List<String> columnsHolding(String jdbcUrl, String digits) throws Exception {
-    List<String> found = new ArrayList<>();
-    int searched = 0;
-    try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
-        Statement statement = db.createStatement();
-        ResultSet columns =
-            statement.executeQuery(
-                "SELECT table_name, column_name FROM information_schema.columns"
-                    + " WHERE table_schema = 'public' AND data_type IN"
-                    + " ('character varying', 'text', 'character', 'json', 'jsonb')")) {
-      List<String[]> textColumns = new ArrayList<>();
-      while (columns.next()) {
-        textColumns.add(new String[] {columns.getString(1), columns.getString(2)});
-      }
-      for (String[] column : textColumns) {
-        try (Statement search = db.createStatement();
-            ResultSet hit =
-                search.executeQuery(
-                    "SELECT count(*) FROM \""
-                        + column[0]
-                        + "\" WHERE \""
-                        + column[1]
-                        + "\"::text LIKE '%"
-                        + digits
-                        + "%'")) {
-          hit.next();
-          searched++;
-          if (hit.getLong(1) > 0) {
-            found.add(column[0] + "." + column[1]);
-          }
-        }
-      }
-    }
-    assertThat("text columns searched", searched, greaterThan(20));
-    return found;
   }
 
   private JsonObject awaitSession(String id, Predicate<JsonObject> condition, int seconds)

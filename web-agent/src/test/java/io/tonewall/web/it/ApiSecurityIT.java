@@ -3,6 +3,7 @@ package io.tonewall.web.it;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -203,6 +204,47 @@ class ApiSecurityIT {
   }
 
   @Test
+  void answers404_forATransferOfAnotherClientsCall_andMovesOnlyTheCallersSessions()
+      throws Exception {
+    // given: the owner's session on a call
+    String owner = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
+    String other = api.token(ApiHttp.OTHER_CLIENT, ApiHttp.OTHER_SECRET);
+    String call = "it-owned-call-" + System.nanoTime();
+    String mine = sessionOnCall(call, owner);
+
+    // when: another client (sessions:write, but no session on the call) transfers it
+    HttpResponse<String> foreign =
+        api.post("api/v1/calls/" + call + "/transfers", "{\"to\":\"" + call + "-x\"}", other);
+
+    // then
+    assertThat(foreign.statusCode(), is(404));
+    assertThat(ApiHttp.json(foreign.body()).getString("type"), endsWith("/call-not-found"));
+    assertThat(callOf(mine, owner), is(call));
+    assertThat(
+        ApiHttp.jsonArray(api.get("api/v1/calls/" + call + "-x/transactions", owner).body()).size(),
+        is(0));
+
+    // when: the other client has a session of its own on that reference and transfers it
+    String theirs = sessionOnCall(call, other);
+    HttpResponse<String> own =
+        api.post("api/v1/calls/" + call + "/transfers", "{\"to\":\"" + call + "-y\"}", other);
+
+    // then: only its own session follows
+    assertThat(own.statusCode(), is(204));
+    assertThat(callOf(theirs, other), is(call + "-y"));
+    assertThat(callOf(mine, owner), is(call));
+
+    // when: the owner transfers its call
+    HttpResponse<String> owners =
+        api.post("api/v1/calls/" + call + "/transfers", "{\"to\":\"" + call + "-z\"}", owner);
+
+    // then
+    assertThat(owners.statusCode(), is(204));
+    assertThat(callOf(mine, owner), is(call + "-z"));
+    assertThat(callOf(theirs, other), is(call + "-y"));
+  }
+
+  @Test
   void replaysTheFirstResponse_forTheSameIdempotencyKeyAndBody() throws Exception {
     // given
     String token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
@@ -257,6 +299,21 @@ class ApiSecurityIT {
     assertThat(
         ApiHttp.json(second.body()).getString("id"),
         not(ApiHttp.json(first.body()).getString("id")));
+  }
+
+  private String sessionOnCall(String call, String token) throws Exception {
+    HttpResponse<String> created =
+        api.post(
+            "api/v1/sessions",
+            "{\"amount\":1050,\"currency\":\"GBP\",\"callReference\":\"" + call + "\"}",
+            token);
+    assertThat(created.body(), created.statusCode(), is(201));
+    return ApiHttp.json(created.body()).getString("id");
+  }
+
+  private String callOf(String session, String token) throws Exception {
+    return ApiHttp.json(api.get("api/v1/sessions/" + session, token).body())
+        .getString("callReference");
   }
 
   private static JsonObject claims(String token) {

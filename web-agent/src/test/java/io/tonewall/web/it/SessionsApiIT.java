@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -105,26 +106,191 @@ class SessionsApiIT {
 
   @Test
   void refusesProcessing_beforeCardFieldsAreComplete_andWritesNothing() throws Exception {
+    // given: a webhook subscription, so that a change of the session would write outbox rows
+    String subscription =
+        json(post("api/v1/webhooks", "{\"url\":\"http://127.0.0.1:9/it-not-listening\"}").body())
+            .getString("id");
+    try {
+      String id =
+          json(post("api/v1/sessions", "{\"amount\":1050,\"currency\":\"GBP\"}").body())
+              .getString("id");
+      String before = json(get("api/v1/sessions/" + id).body()).getString("updatedAt");
+      List<Long> rowsBefore = rowsOf(id, subscription);
+      assertThat("session.created was audited and queued", rowsBefore.get(1), is(1L));
+      assertThat(rowsBefore.get(2), greaterThanOrEqualTo(1L));
+
+      // when
+      HttpResponse<String> processed = post("api/v1/sessions/" + id + "/process", "");
+
+      // then
+      assertThat(processed.statusCode(), is(409));
+      assertThat(
+          processed.headers().firstValue("Content-Type").orElseThrow(),
+          startsWith("application/problem+json"));
+      JsonObject problem = json(processed.body());
+      assertThat(problem.getString("type"), endsWith("/fields-incomplete"));
+      assertThat(problem.getString("detail"), containsString("number, expiry, securityCode"));
+      JsonObject after = json(get("api/v1/sessions/" + id).body());
+      assertThat(after.getString("state"), is("CREATED"));
+      assertThat(after.getString("updatedAt"), is(before));
+      assertThat(
+          "transactions, audit entries, outbox rows", rowsOf(id, subscription), is(rowsBefore));
+    } finally {
+      assertThat(delete("api/v1/webhooks/" + subscription).statusCode(), is(204));
+    }
+  }
+
+  /**
+   * Rows written for a session: its transactions, its audit entries, and the outbox rows (webhook
+   * deliveries) of a subscription — read through the API, and also straight from the tables on
+   * PostgreSQL (where the list must agree).
+   */
+  private List<Long> rowsOf(String session, String subscription) throws Exception {
+    long transactions =
+        json(get("api/v1/sessions/" + session).body()).getJsonArray("transactions").size();
+    long audit = jsonArray(get("api/v1/audit/sessions/" + session).body()).size();
+    long outbox =
+        jsonArray(get("api/v1/webhooks/deliveries?size=100").body()).stream()
+            .filter(d -> d.asJsonObject().getString("subscriptionId").equals(subscription))
+            .count();
+    List<Long> viaApi = List.of(transactions, audit, outbox);
+    String jdbcUrl = System.getProperty("tonewall.it.jdbcUrl");
+    if (jdbcUrl != null) {
+      try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+        List<Long> inTables =
+            List.of(
+                count(db, "SELECT count(*) FROM payment_transaction WHERE session_id = ?", session),
+                count(db, "SELECT count(*) FROM audit_entry WHERE session_id = ?", session),
+                count(
+                    db,
+                    "SELECT count(*) FROM webhook_delivery WHERE subscription_id = ?",
+                    subscription));
+        assertThat("rows in the tables", inTables, is(viaApi));
+      }
+    }
+    return viaApi;
+  }
+
+  private static long count(Connection db, String sql, String value) throws Exception {
+    try (PreparedStatement query = db.prepareStatement(sql)) {
+      query.setString(1, value);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
+  }
+
+  @Test
+  void refusesAFieldRequest_onACancelledSession() throws Exception {
     // given
     String id =
         json(post("api/v1/sessions", "{\"amount\":1050,\"currency\":\"GBP\"}").body())
             .getString("id");
-    String before = json(get("api/v1/sessions/" + id).body()).getString("updatedAt");
+    assertThat(post("api/v1/sessions/" + id + "/cancel", "").statusCode(), is(200));
 
     // when
-    HttpResponse<String> processed = post("api/v1/sessions/" + id + "/process", "");
+    HttpResponse<String> requested = post("api/v1/sessions/" + id + "/fields/number/request", "");
 
     // then
-    assertThat(processed.statusCode(), is(409));
+    assertThat(requested.statusCode(), is(409));
     assertThat(
-        processed.headers().firstValue("Content-Type").orElseThrow(),
+        requested.headers().firstValue("Content-Type").orElseThrow(),
         startsWith("application/problem+json"));
-    JsonObject problem = json(processed.body());
-    assertThat(problem.getString("type"), endsWith("/fields-incomplete"));
-    assertThat(problem.getString("detail"), containsString("number, expiry, securityCode"));
-    JsonObject after = json(get("api/v1/sessions/" + id).body());
-    assertThat(after.getString("state"), is("CREATED"));
-    assertThat(after.getString("updatedAt"), is(before));
+    assertThat(json(requested.body()).getString("type"), endsWith("/session-ended"));
+    assertThat(json(requested.body()).getString("detail"), containsString("Cancelled"));
+    assertThat(
+        json(get("api/v1/sessions/" + id).body())
+            .getJsonArray("cardFields")
+            .getJsonObject(0)
+            .getString("state"),
+        is("NOT_REQUESTED"));
+  }
+
+  @Test
+  void refusesUnknownMembers_namingThem_andWritesNothing() throws Exception {
+    // given
+    long sessionsBefore =
+        json(get("api/v1/sessions?size=1").body()).getJsonNumber("total").longValue();
+
+    // when
+    HttpResponse<String> misspelt =
+        post("api/v1/sessions", "{\"ammount\":1050,\"amount\":1050,\"currency\":\"GBP\"}");
+    HttpResponse<String> nested =
+        post(
+            "api/v1/sessions",
+            "{\"amount\":1050,\"currency\":\"GBP\",\"customer\":{\"nmae\":\"Ada\"}}");
+    HttpResponse<String> tokenPayment =
+        post(
+            "api/v1/token-payments",
+            "{\"token\":\"sbx_tok_test_approve\",\"amount\":100,\"currency\":\"GBP\","
+                + "\"cvv\":\"123\"}");
+    HttpResponse<String> cardAsName =
+        post("api/v1/sessions", "{\"amount\":1,\"currency\":\"GBP\",\"4242424242424242\":1}");
+
+    // then
+    assertThat(misspelt.statusCode(), is(400));
+    assertThat(json(misspelt.body()).getString("type"), endsWith("/unknown-member"));
+    assertThat(json(misspelt.body()).getString("detail"), containsString("\"ammount\""));
+    assertThat(nested.statusCode(), is(400));
+    assertThat(json(nested.body()).getString("detail"), containsString("\"nmae\""));
+    assertThat(tokenPayment.statusCode(), is(400));
+    assertThat(json(tokenPayment.body()).getString("detail"), containsString("\"cvv\""));
+    assertThat(cardAsName.statusCode(), is(400));
+    assertThat(cardAsName.body(), not(containsString("4242")));
+    assertThat(
+        json(get("api/v1/sessions?size=1").body()).getJsonNumber("total").longValue(),
+        is(sessionsBefore));
+  }
+
+  @Test
+  void acceptsEveryDocumentedMemberOfATokenPayment() throws Exception {
+    // when
+    HttpResponse<String> paid =
+        post(
+            "api/v1/token-payments",
+            "{\"token\":\"sbx_tok_test_approve\",\"amount\":100,\"currency\":\"GBP\","
+                + "\"transactionType\":\"SALE\",\"pspConfiguration\":\"sandbox\","
+                + "\"merchantReference\":\"strict-1\"}");
+
+    // then
+    assertThat(paid.body(), paid.statusCode(), is(201));
+  }
+
+  @Test
+  void refusesOversizeBodies_with413_withOrWithoutIdempotencyKey() throws Exception {
+    // given: one byte over 1 MiB, valid JSON
+    String big = "{\"merchantReference\":\"" + "x".repeat((1 << 20) - 23) + "\"}";
+    assertThat(big.length(), is((1 << 20) + 1));
+    String id =
+        json(post("api/v1/sessions", "{\"amount\":1050,\"currency\":\"GBP\"}").body())
+            .getString("id");
+
+    // when
+    List<HttpResponse<String>> answers =
+        List.of(
+            post("api/v1/sessions", big),
+            post("api/v1/token-payments", big),
+            post("api/v1/sessions/" + id + "/part", big),
+            send(
+                HttpRequest.newBuilder(app("api/v1/sessions/" + id + "/customer"))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(big))),
+            send(
+                HttpRequest.newBuilder(app("api/v1/sessions"))
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", "it-" + System.nanoTime())
+                    .POST(HttpRequest.BodyPublishers.ofString(big))));
+
+    // then
+    for (HttpResponse<String> answer : answers) {
+      assertThat(answer.request().uri().getPath(), answer.statusCode(), is(413));
+      assertThat(
+          answer.headers().firstValue("Content-Type").orElseThrow(),
+          startsWith("application/problem+json"));
+      assertThat(json(answer.body()).getString("type"), endsWith("/body-too-large"));
+    }
+    assertThat(json(get("api/v1/sessions/" + id).body()).getString("state"), is("CREATED"));
   }
 
   @Test
@@ -203,37 +369,83 @@ class SessionsApiIT {
     assertThat(page.getJsonNumber("total").longValue(), greaterThanOrEqualTo(4L));
     assertThat(page.getJsonObject("links").getString("next"), containsString("page=1"));
 
-    // when
-    HttpResponse<String> initialOnly = get("api/v1/sessions?size=100&status=Cancelled");
+    // given: a session cancelled now, the newest of the cancelled ones
+    String cancelled =
+        json(post("api/v1/sessions", "{\"amount\":998,\"currency\":\"GBP\"}").body())
+            .getString("id");
+    assertThat(post("api/v1/sessions/" + cancelled + "/cancel", "").statusCode(), is(200));
 
-    // then
-    for (JsonValue item : json(initialOnly.body()).getJsonArray("items")) {
+    // when
+    HttpResponse<String> cancelledOnly = get("api/v1/sessions?size=100&status=Cancelled");
+
+    // then: only cancelled sessions, this one first
+    JsonArray items = json(cancelledOnly.body()).getJsonArray("items");
+    assertThat(items.size(), greaterThanOrEqualTo(1));
+    assertThat(items.getJsonObject(0).getString("id"), is(cancelled));
+    for (JsonValue item : items) {
       assertThat(item.asJsonObject().getString("status"), is("Cancelled"));
     }
+    assertThat(
+        json(get("api/v1/sessions?size=100&status=Initial").body()).getJsonArray("items").stream()
+            .map(item -> item.asJsonObject().getString("id"))
+            .toList(),
+        hasItem(newest));
   }
 
   @Test
   void sessionAndHistoryFollowATransferredCall() throws Exception {
-    // given
+    // given: two payments taken on a call (sessions that have ended), and a session still open on
+    // it
     String call = "it-call-" + System.nanoTime();
+    String approved = tokenPaymentOnCall(call, "sbx_tok_test_approve", 500, "APPROVED");
+    String failed = tokenPaymentOnCall(call, "sbx_tok_never_issued", 600, "FAILED");
     String id =
         json(post(
                     "api/v1/sessions",
                     "{\"amount\":500,\"currency\":\"GBP\",\"callReference\":\"" + call + "\"}")
                 .body())
             .getString("id");
+    assertThat(jsonArray(get("api/v1/calls/" + call + "-b/transactions").body()).size(), is(0));
 
     // when
     HttpResponse<String> transferred =
         post("api/v1/calls/" + call + "/transfers", "{\"to\":\"" + call + "-b\"}");
     HttpResponse<String> history = get("api/v1/calls/" + call + "-b/transactions");
 
-    // then
+    // then: the open session follows the call; the new call's history has the earlier payments
     assertThat(transferred.statusCode(), is(204));
     assertThat(
         json(get("api/v1/sessions/" + id).body()).getString("callReference"), is(call + "-b"));
     assertThat(history.statusCode(), is(200));
-    assertThat(Json.createReader(new StringReader(history.body())).readArray().size(), is(0));
+    JsonArray transactions = jsonArray(history.body());
+    assertThat(
+        transactions.stream().map(t -> t.asJsonObject().getString("id")).toList(),
+        is(List.of(approved, failed)));
+    assertThat(
+        transactions.stream().map(t -> t.asJsonObject().getString("outcome")).toList(),
+        is(List.of("APPROVED", "FAILED")));
+    assertThat(transactions.getJsonObject(0).getString("callReference"), is(call));
+    assertThat(jsonArray(get("api/v1/calls/" + call + "/transactions").body()).size(), is(2));
+  }
+
+  /** Pays with a token on a call; the transaction's id, once its outcome is as expected. */
+  private String tokenPaymentOnCall(String call, String token, long amount, String outcome)
+      throws Exception {
+    HttpResponse<String> paid =
+        post(
+            "api/v1/token-payments",
+            "{\"token\":\""
+                + token
+                + "\",\"amount\":"
+                + amount
+                + ",\"currency\":\"GBP\",\"callReference\":\""
+                + call
+                + "\"}");
+    assertThat(paid.body(), paid.statusCode(), is(201));
+    JsonObject transaction = json(paid.body()).getJsonArray("transactions").getJsonObject(0);
+    assertThat(transaction.getString("outcome"), is(outcome));
+    assertThat(transaction.getString("callReference"), is(call));
+    return transaction.getString("id");
   }
 
   @Test
@@ -408,6 +620,23 @@ class SessionsApiIT {
             .GET()
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> delete(String path) throws Exception {
+    return send(HttpRequest.newBuilder(app(path)).DELETE());
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return HTTP.send(
+        request
+            .timeout(Duration.ofSeconds(20))
+            .header("Authorization", "Bearer " + token())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonArray jsonArray(String body) {
+    return Json.createReader(new StringReader(body)).readArray();
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {

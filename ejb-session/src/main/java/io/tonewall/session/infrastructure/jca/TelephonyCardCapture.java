@@ -113,6 +113,6 @@ public class TelephonyCardCapture implements CardCapture {
             () ->
                 new CallUnavailableException(
                     target.sessionId(),
-                    "call " + reference + " has ended or is not anchored on this node"));
+                    "the session's call has ended or is not anchored on this node"));
   }
 }

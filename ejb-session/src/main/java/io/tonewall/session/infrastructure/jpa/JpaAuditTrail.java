@@ -67,6 +67,18 @@ public class JpaAuditTrail {
         .getResultList();
   }
 
+  /** Part of a session's entries, in sequence order: at most {@code limit} after {@code offset}. */
+  public List<AuditEntry> ofSession(UUID sessionId, int offset, int limit) {
+    return entityManager
+        .createQuery(
+            "SELECT e FROM AuditEntry e WHERE e.sessionId = :session ORDER BY e.chain, e.sequence",
+            AuditEntry.class)
+        .setParameter("session", sessionId.toString())
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
   /** A session's entries, in sequence order. */
   public List<AuditEntry> ofSession(UUID sessionId) {
     return entityManager

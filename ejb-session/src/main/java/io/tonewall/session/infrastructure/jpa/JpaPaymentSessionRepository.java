@@ -95,19 +95,34 @@ public class JpaPaymentSessionRepository {
         .toList();
   }
 
-  /** Ids of sessions on this call that have not ended. */
-  public List<UUID> openOnCall(String callReference) {
+  /** Ids of one API client's sessions on a call that have not ended. */
+  public List<UUID> openOnCall(String callReference, String apiClientId) {
     return entityManager
         .createQuery(
             "SELECT s.id FROM PaymentSession s WHERE s.callReference = :call"
-                + " AND s.state NOT IN :ended",
+                + " AND s.apiClientId = :client AND s.state NOT IN :ended",
             String.class)
         .setParameter("call", callReference)
+        .setParameter("client", apiClientId)
         .setParameter("ended", ENDED)
         .getResultList()
         .stream()
         .map(UUID::fromString)
         .toList();
+  }
+
+  /** True when one of the API client's sessions, ended or not, is on the call. */
+  public boolean anyOnCall(String callReference, String apiClientId) {
+    return !entityManager
+        .createQuery(
+            "SELECT s.id FROM PaymentSession s WHERE s.callReference = :call"
+                + " AND s.apiClientId = :client",
+            String.class)
+        .setParameter("call", callReference)
+        .setParameter("client", apiClientId)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
   }
 
   /** True when the database answers a trivial query. */

@@ -51,6 +51,28 @@ public class JpaPaymentTransactionRepository {
         .getResultList();
   }
 
+  /**
+   * Transactions of one API client's sessions taken on any of these calls, oldest first: at most
+   * {@code limit} after the first {@code offset}.
+   */
+  public List<PaymentTransaction> ofCalls(
+      Collection<String> callReferences, String apiClientId, int offset, int limit) {
+    if (callReferences.isEmpty()) {
+      return List.of();
+    }
+    return entityManager
+        .createQuery(
+            "SELECT t FROM PaymentTransaction t, PaymentSession s WHERE s.id = t.sessionId"
+                + " AND s.apiClientId = :client AND t.callReference IN :calls"
+                + " ORDER BY t.createdAt, t.id",
+            PaymentTransaction.class)
+        .setParameter("calls", callReferences)
+        .setParameter("client", apiClientId)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
   /** Ids of transactions whose outcome is still unknown, made before {@code before}. */
   public List<UUID> unknownBefore(Instant before, int max) {
     return entityManager

@@ -52,8 +52,8 @@ public class JpaWebhookRepository {
     return Optional.ofNullable(entityManager.find(WebhookDelivery.class, id));
   }
 
-  /** The latest deliveries to a client's subscriptions, newest first. */
-  public List<WebhookDelivery> deliveriesOf(String apiClientId, int limit) {
+  /** Deliveries to a client's subscriptions, newest first: {@code limit} after {@code offset}. */
+  public List<WebhookDelivery> deliveriesOf(String apiClientId, int offset, int limit) {
     return entityManager
         .createQuery(
             "SELECT d FROM WebhookDelivery d, WebhookSubscription s"
@@ -61,6 +61,7 @@ public class JpaWebhookRepository {
                 + " ORDER BY d.createdAt DESC, d.id",
             WebhookDelivery.class)
         .setParameter("client", apiClientId)
+        .setFirstResult(offset)
         .setMaxResults(limit)
         .getResultList();
   }

@@ -14,12 +14,16 @@ import java.util.Map;
  * @param pairingCode the code the agent dials on the call to link it, while the session waits for
  *     its call (agent-assisted sessions); null once linked
  * @param payment amount of the next payment, what remains, surcharge and additional payments
+ * @param securityIncidents how many times the leak sentinel suspected that keypad tones reached the
+ *     agent on the session's call (each is an audit entry {@code security.leak_suspected}); 0
+ *     normally
  */
 public record SessionResponse(
     String id,
     String status,
     String state,
     boolean doNotResubmit,
+    int securityIncidents,
     String mode,
     String transactionType,
     long amount,
@@ -66,6 +70,7 @@ public record SessionResponse(
         view.status().publicName(),
         view.state().name(),
         view.doNotResubmit(),
+        view.securityIncidents(),
         view.mode().name(),
         view.transactionType().name(),
         view.amountMinorUnits(),

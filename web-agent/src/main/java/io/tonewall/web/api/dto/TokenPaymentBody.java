@@ -10,6 +10,8 @@ package io.tonewall.web.api.dto;
  * @param transactionType {@code SALE} (default) or {@code AUTHORISE}
  * @param pspConfiguration the configuration that issued the token (default {@code sandbox})
  * @param merchantReference the integrator's own reference (optional, up to 64 characters)
+ * @param callReference the call the payment is taken on (optional, up to 128): the payment then
+ *     shows in the call's history, which follows transfers
  */
 public record TokenPaymentBody(
     String token,
@@ -17,4 +19,5 @@ public record TokenPaymentBody(
     String currency,
     String transactionType,
     String pspConfiguration,
-    String merchantReference) {}
+    String merchantReference,
+    String callReference) {}

@@ -2,6 +2,8 @@ package io.tonewall.web.api.webhook;
 
 import io.tonewall.session.webhook.NewWebhookSubscription;
 import io.tonewall.session.webhook.Webhooks;
+import io.tonewall.web.api.ArrayPage;
+import io.tonewall.web.api.PageQuery;
 import io.tonewall.web.api.idempotency.IdempotentResponses;
 import io.tonewall.web.api.security.ApiCaller;
 import io.tonewall.web.api.security.Scopes;
@@ -12,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,6 +27,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -81,11 +87,27 @@ public class WebhooksResource {
 
   @GET
   @Path("deliveries")
-  @Operation(summary = "The client's latest deliveries, newest first")
-  public List<WebhookDtos.Delivery> deliveries(@QueryParam("limit") @DefaultValue("50") int limit) {
-    return webhooks.deliveries(caller.clientId(), limit).stream()
-        .map(WebhookDtos.Delivery::of)
-        .toList();
+  @Operation(
+      summary =
+          "The client's deliveries, newest first, in pages (?page=0&size=50, size at most 100);"
+              + " Link headers name the next and previous pages")
+  @APIResponse(
+      responseCode = "200",
+      description = "one page of deliveries",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(type = SchemaType.ARRAY, implementation = WebhookDtos.Delivery.class)))
+  public Response deliveries(
+      @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String page,
+      @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String size) {
+    PageQuery query = PageQuery.of(page, size, 50, 100);
+    List<WebhookDtos.Delivery> fetched =
+        webhooks.deliveries(caller.clientId(), query.offset(), ArrayPage.fetchSize(query)).stream()
+            .map(WebhookDtos.Delivery::of)
+            .toList();
+    return ArrayPage.of(fetched, query, uri);
   }
 
   @POST
