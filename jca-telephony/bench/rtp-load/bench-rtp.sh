@@ -10,6 +10,7 @@
 #   RELAYS ["rtpengine rtpengine-secure tonewall tonewall-secure"]   REPEAT [1] runs of each relay
 #   DTMF [1]: also run the DTMF matrix (Tonewall secure vs rtpengine with and without delay buffer)
 #   LOAD [1]: run the load part         SHARED [../shared beside the project]
+#   RELAY_THREADS [the node's default: processors, at most 4]: Tonewall's relay threads
 # Measurements on a shared machine: wrap in `flock /tmp/tonewall-heavy.lock`.
 set -Eeuo pipefail
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -67,7 +68,7 @@ mkdir -p "$WORK/run" "$WORK/results"
 "$WORK/start_rtpengine.sh"
 python3 "$WORK/ngclient.py" ping >/dev/null 2>&1 || die "rtpengine did not start (log: $WORK/run/rtpengine.log)"
 java -Xms256m -Xmx512m -cp "$CLASSPATH_RELAY" io.tonewall.telephony.tool.RelayBenchNode \
-  "$SIP_PORT" "$RTP_PORTS" "$CONTROL_PORT" 40 >"$WORK/run/tonewall.log" 2>&1 &
+  "$SIP_PORT" "$RTP_PORTS" "$CONTROL_PORT" 40 ${RELAY_THREADS:+"$RELAY_THREADS"} >"$WORK/run/tonewall.log" 2>&1 &
 echo $! >"$WORK/run/tonewall.pid"
 for _ in $(seq 1 100); do grep -q '^ready' "$WORK/run/tonewall.log" && break; sleep 0.2; done
 grep -q '^ready' "$WORK/run/tonewall.log" || die "the Tonewall node did not start: $(tail -n 3 "$WORK/run/tonewall.log")"
@@ -89,6 +90,7 @@ spec() {
   echo "machine: $(hostname), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
   echo "java: $(java -version 2>&1 | head -1); rtpengine: $(rtpengine --version 2>&1 | head -1)"
   echo "calls: $CALLS, duration $DURATION s, warm-up $WARMUP s, repeat $REPEAT"
+  echo "tonewall: $(grep -m1 '^relay threads' "$WORK/run/tonewall.log"), commit $(git -C "$ROOT" log -1 --format='%h %s' 2>/dev/null)"
 } | tee "$WORK/results/about.txt"
 
 cd "$WORK"

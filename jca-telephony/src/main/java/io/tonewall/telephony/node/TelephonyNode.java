@@ -25,7 +25,7 @@ import javax.sip.SipFactory;
 
 /**
  * One running Tonewall telephony node, assembled from its settings: the call registry, the RTP
- * relay (its loop handed to the given executor: the WorkManager in the adapter, a plain thread in
+ * relay (its loops handed to the given executor: the WorkManager in the adapter, plain threads in
  * tests) and the B2BUA on a SIP endpoint. {@link #close()} stops SIP first, ends every call, then
  * stops the relay and frees every port. Plain Java: the resource adapter and the end-to-end tests
  * start it the same way.
@@ -50,7 +50,8 @@ public final class TelephonyNode implements AutoCloseable {
   /**
    * Starts a node.
    *
-   * @param relayThreads runs the relay loop (one long-running task)
+   * @param relayThreads runs the relay loops: {@code settings.rtpRelayThreads()} long-running
+   *     tasks, all at once (a thread each)
    * @param events receives every call event; must not block
    * @throws TelephonyStartException when a port is taken or the SIP stack cannot start
    */
@@ -74,6 +75,7 @@ public final class TelephonyNode implements AutoCloseable {
               clock,
               Duration.ofSeconds(settings.mediaTimeoutSeconds()),
               settings.maskingLookaheadMs(),
+              settings.rtpRelayThreads(),
               now -> {
                 calls.tick(now);
                 B2bua answering = b2buaHolder.get();
@@ -85,9 +87,8 @@ public final class TelephonyNode implements AutoCloseable {
       throw new TelephonyStartException("the RTP relay cannot start: " + e.getMessage(), e);
     }
     try {
-      relayThreads.execute(relay);
+      relay.start(relayThreads);
     } catch (RejectedExecutionException e) {
-      relay.close();
       throw new TelephonyStartException("no thread for the RTP relay: " + e.getMessage(), e);
     }
     try {

@@ -6,7 +6,6 @@ import io.tonewall.telephony.dtmf.DtmfKey;
 import io.tonewall.telephony.dtmf.MalformedTelephoneEventException;
 import io.tonewall.telephony.dtmf.TelephoneEventReceiver;
 import io.tonewall.telephony.rtp.RtpPacket;
-import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
 /**
@@ -56,9 +55,8 @@ final class AgentKeypad {
     } else if (payloadType == AgentLegFormat.PCMU || payloadType == AgentLegFormat.PCMA) {
       events.expire(packet.timestamp()).ifPresent(press -> keys.accept(press.key()));
       if (!eventsSeen) {
-        ByteBuffer payload = packet.payload();
-        int length = Math.min(payload.remaining(), MAX_FRAME);
-        payload.get(0, codes, 0, length);
+        int length = Math.min(packet.payloadLength(), MAX_FRAME);
+        packet.buffer().get(packet.payloadOffset(), codes, 0, length);
         if (payloadType == AgentLegFormat.PCMU) {
           G711.ulawToLinear(codes, 0, samples, 0, length);
         } else {

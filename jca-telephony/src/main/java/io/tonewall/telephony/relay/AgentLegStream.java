@@ -232,16 +232,18 @@ public final class AgentLegStream {
       sequence.forward(packet);
       return List.of(packet);
     }
-    List<RtpPacket> out = new ArrayList<>(1);
+    List<RtpPacket> out = gap > 0 && masking ? new ArrayList<>(2) : List.of();
     bridge(gap, masking, packet.sequenceNumber(), out);
-    ByteBuffer payload = packet.payload();
-    decode(payload, length);
+    decode(packet.buffer(), packet.payloadOffset(), length);
     masker.process(samples, 0, length);
     if (masking) {
-      encode(payload, length);
+      encode(packet.buffer(), packet.payloadOffset(), length);
     }
     markNext = false;
     sequence.forward(packet);
+    if (out.isEmpty()) {
+      return List.of(packet);
+    }
     out.add(packet);
     return out;
   }
@@ -330,7 +332,7 @@ public final class AgentLegStream {
             .timestamp(timestamp)
             .ssrc(ssrc)
             .writeHeaderTo(ByteBuffer.allocate(writer.packetLength(length)), length);
-    encode(packet.payload(), length);
+    encode(packet.buffer(), packet.payloadOffset(), length);
     return packet;
   }
 
@@ -385,9 +387,9 @@ public final class AgentLegStream {
     return RtpTimestamp.add(base, masker.inputPosition());
   }
 
-  private void decode(ByteBuffer payload, int length) {
+  private void decode(ByteBuffer packet, int payloadOffset, int length) {
     ensureCapacity(length);
-    payload.get(0, codes, 0, length);
+    packet.get(payloadOffset, codes, 0, length);
     if (format.audioPayloadType() == AgentLegFormat.PCMU) {
       G711.ulawToLinear(codes, 0, samples, 0, length);
     } else {
@@ -395,13 +397,13 @@ public final class AgentLegStream {
     }
   }
 
-  private void encode(ByteBuffer payload, int length) {
+  private void encode(ByteBuffer packet, int payloadOffset, int length) {
     if (format.audioPayloadType() == AgentLegFormat.PCMU) {
       G711.linearToUlaw(samples, 0, codes, 0, length);
     } else {
       G711.linearToAlaw(samples, 0, codes, 0, length);
     }
-    payload.put(0, codes, 0, length);
+    packet.put(payloadOffset, codes, 0, length);
   }
 
   private void ensureCapacity(int length) {

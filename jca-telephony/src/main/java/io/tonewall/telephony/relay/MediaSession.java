@@ -19,13 +19,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * RTP passes unchanged and is listened to for the agent's keys (pairing); RTCP passes through both
  * ways. Packets that are not RTP or RTCP are counted and dropped.
  *
- * <p>Packet handling runs on the relay thread. The control methods ({@link #expect}, {@link
- * #negotiate}, {@link #secure}, {@link #close}) may be called from any thread: they are queued to
- * the relay thread.
+ * <p>Packet handling runs on the session's relay thread (one of the relay's loops, the same for the
+ * session's life). The control methods ({@link #expect}, {@link #negotiate}, {@link #secure},
+ * {@link #close}) may be called from any thread: they are queued to that thread.
  */
 public final class MediaSession {
 
   private final RtpRelay relay;
+  private final RelayLoop loop;
   private final RelayLeg caller;
   private final RelayLeg agent;
   private final MediaListener listener;
@@ -44,12 +45,14 @@ public final class MediaSession {
 
   MediaSession(
       RtpRelay relay,
+      RelayLoop loop,
       RelayLeg caller,
       RelayLeg agent,
       MediaListener listener,
       int lookaheadMs,
       Instant now) {
     this.relay = relay;
+    this.loop = loop;
     this.caller = caller;
     this.agent = agent;
     this.listener = listener;
@@ -74,7 +77,7 @@ public final class MediaSession {
    * the audio type changes) on the relay thread.
    */
   public void negotiate(AgentLegFormat negotiated) {
-    relay.execute(
+    loop.execute(
         () -> {
           if (format.isPresent()
               && format.get().audioPayloadType() == negotiated.audioPayloadType()
@@ -99,7 +102,7 @@ public final class MediaSession {
 
   /** Switches masking of the caller → agent direction on or off. */
   public void secure(boolean on) {
-    relay.execute(
+    loop.execute(
         () -> {
           secureRequested = on;
           if (on) {
@@ -125,7 +128,7 @@ public final class MediaSession {
   public void close() {
     if (!closed) {
       closed = true;
-      relay.execute(sentinel::close);
+      loop.execute(sentinel::close);
       relay.release(this);
     }
   }
@@ -147,6 +150,11 @@ public final class MediaSession {
   /** Datagrams that were neither RTP nor RTCP, or not well-formed RTP. */
   public long malformedPackets() {
     return malformed.get();
+  }
+
+  /** The relay loop (thread) this session's packets are handled on. */
+  RelayLoop loop() {
+    return loop;
   }
 
   RelayLeg leg(LegSide side) {
@@ -196,7 +204,7 @@ public final class MediaSession {
       dropped.incrementAndGet();
     }
     for (RtpPacket each : forward) {
-      ByteBuffer bytes = each.buffer().duplicate();
+      ByteBuffer bytes = each.buffer() == datagram ? datagram : each.buffer().duplicate();
       bytes.limit(each.offset() + each.length()).position(each.offset());
       count(out.send(bytes, false));
     }

@@ -1,85 +1,63 @@
 package io.tonewall.telephony.relay;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Comparator;
+import java.util.List;
 import java.util.OptionalInt;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The RTP relay: every call's sockets on one NIO {@link Selector}, served by one thread that runs
- * {@link #run()} (in the adapter, a {@code Work} on the JCA {@code WorkManager}). Ports come from a
- * {@link PortRange}. The thread also runs the periodic checks: media timeouts, and the ticker the
- * owner passes (digit collectors' timeouts), about every {@value #TICK_MS} ms.
+ * The RTP relay: every call's sockets, spread over one or more {@link RelayLoop}s — each a thread
+ * with its own NIO selector (in the adapter, a {@code Work} on the JCA {@code WorkManager}) — so
+ * that the relay is not bounded by one core. A new session goes to the loop with the fewest
+ * sessions and stays there. Ports come from a {@link PortRange}. The first loop also runs the
+ * ticker the owner passes (digit collectors' timeouts) about every {@value #TICK_MS} ms; every loop
+ * checks its own sessions' media timeouts.
  *
  * <p>A packet that fails never stops the relay: malformed datagrams are counted and dropped, and a
- * failure while handling one packet is counted and logged at most once a minute.
+ * failure while handling one packet is counted and logged at most once a minute per loop.
  */
-public final class RtpRelay implements Runnable, AutoCloseable {
+public final class RtpRelay implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(RtpRelay.class.getName());
   static final int TICK_MS = 100;
-  private static final int MAX_DATAGRAM = 2048;
-  private static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
+  private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
   private final InetAddress bindAddress;
   private final PortRange ports;
   private final Clock clock;
-  private final Duration mediaTimeout;
   private final int lookaheadMs;
-  private final Consumer<Instant> ticker;
-  private final Selector selector;
-  private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+  private final List<RelayLoop> loops = new ArrayList<>();
   private final Set<MediaSession> sessions = ConcurrentHashMap.newKeySet();
   private final AtomicLong malformed = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
-  private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean running = true;
-  private Instant lastFailureLog = Instant.MIN;
 
-  private RtpRelay(
-      InetAddress bindAddress,
-      PortRange ports,
-      Clock clock,
-      Duration mediaTimeout,
-      int lookaheadMs,
-      Consumer<Instant> ticker,
-      Selector selector) {
+  private RtpRelay(InetAddress bindAddress, PortRange ports, Clock clock, int lookaheadMs) {
     this.bindAddress = bindAddress;
     this.ports = ports;
     this.clock = clock;
-    this.mediaTimeout = mediaTimeout;
     this.lookaheadMs = lookaheadMs;
-    this.ticker = ticker;
-    this.selector = selector;
   }
 
   /**
-   * Opens the relay's selector; nothing is relayed until a thread runs {@link #run()}.
-   *
-   * @param ticker called on the relay thread about every {@value #TICK_MS} ms with the clock's
-   *     instant; must not block
+   * A relay with one loop; see {@link #open(InetAddress, PortRange, Clock, Duration, int, int,
+   * Consumer)}.
    */
   public static RtpRelay open(
       InetAddress bindAddress,
@@ -89,12 +67,67 @@ public final class RtpRelay implements Runnable, AutoCloseable {
       int lookaheadMs,
       Consumer<Instant> ticker)
       throws IOException {
-    return new RtpRelay(
-        bindAddress, ports, clock, mediaTimeout, lookaheadMs, ticker, Selector.open());
+    return open(bindAddress, ports, clock, mediaTimeout, lookaheadMs, 1, ticker);
   }
 
   /**
-   * Binds two port pairs (caller side, agent side) and starts relaying between them.
+   * Opens the relay's selectors; nothing is relayed until {@link #start} has given every loop a
+   * thread.
+   *
+   * @param threads relay loops (threads), at least 1
+   * @param ticker called on the first loop's thread about every {@value #TICK_MS} ms with the
+   *     clock's instant; must not block
+   * @throws IllegalArgumentException if {@code threads} is below 1
+   */
+  public static RtpRelay open(
+      InetAddress bindAddress,
+      PortRange ports,
+      Clock clock,
+      Duration mediaTimeout,
+      int lookaheadMs,
+      int threads,
+      Consumer<Instant> ticker)
+      throws IOException {
+    if (threads < 1) {
+      throw new IllegalArgumentException("the RTP relay needs at least one thread, not " + threads);
+    }
+    RtpRelay relay = new RtpRelay(bindAddress, ports, clock, lookaheadMs);
+    try {
+      for (int i = 0; i < threads; i++) {
+        relay.loops.add(RelayLoop.open(relay, clock, mediaTimeout, i == 0 ? ticker : now -> {}));
+      }
+    } catch (IOException e) {
+      relay.close();
+      throw e;
+    }
+    return relay;
+  }
+
+  /**
+   * Hands every loop to {@code executor}, one long-running task each (the executor must run them
+   * all at once: a thread per loop).
+   *
+   * @throws RejectedExecutionException when the executor refuses a loop; the relay is then closed
+   */
+  public void start(Executor executor) {
+    try {
+      for (RelayLoop loop : loops) {
+        executor.execute(loop);
+      }
+    } catch (RejectedExecutionException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** Relay loops (threads). */
+  public int threads() {
+    return loops.size();
+  }
+
+  /**
+   * Binds two port pairs (caller side, agent side) and starts relaying between them on the loop
+   * with the fewest sessions.
    *
    * @throws RtpPortsExhaustedException when no two free pairs can be bound
    */
@@ -110,26 +143,15 @@ public final class RtpRelay implements Runnable, AutoCloseable {
       closeLeg(caller);
       throw e;
     }
+    RelayLoop loop;
+    synchronized (loops) {
+      loop = loops.stream().min(Comparator.comparingInt(RelayLoop::load)).orElseThrow();
+    }
     MediaSession session =
-        new MediaSession(this, caller, agent, listener, lookaheadMs, clock.instant());
+        new MediaSession(this, loop, caller, agent, listener, lookaheadMs, clock.instant());
     sessions.add(session);
-    execute(
-        () -> {
-          try {
-            register(session, caller);
-            register(session, agent);
-          } catch (IOException e) {
-            failed.incrementAndGet();
-            LOG.log(Level.WARNING, "could not register RTP sockets; closing the media session", e);
-            session.close();
-          }
-        });
+    loop.adopt(session);
     return session;
-  }
-
-  private void register(MediaSession session, RelayLeg leg) throws IOException {
-    leg.rtp().register(selector, SelectionKey.OP_READ, new Inlet(session, leg.side(), false));
-    leg.rtcp().register(selector, SelectionKey.OP_READ, new Inlet(session, leg.side(), true));
   }
 
   private RelayLeg bindLeg(LegSide side) throws RtpPortsExhaustedException {
@@ -179,19 +201,19 @@ public final class RtpRelay implements Runnable, AutoCloseable {
     }
   }
 
-  /** Runs {@code task} on the relay thread. */
-  void execute(Runnable task) {
-    tasks.add(task);
-    selector.wakeup();
-  }
-
   void countMalformed() {
     malformed.incrementAndGet();
+  }
+
+  /** Counts a packet whose handling failed; the count so far. */
+  long countFailure() {
+    return failed.incrementAndGet();
   }
 
   /** Closes a session's sockets and frees its ports at once, from any thread. */
   void release(MediaSession session) {
     if (sessions.remove(session)) {
+      session.loop().forget(session);
       closeLeg(session.leg(LegSide.CALLER));
       closeLeg(session.leg(LegSide.AGENT));
     }
@@ -207,111 +229,25 @@ public final class RtpRelay implements Runnable, AutoCloseable {
     }
   }
 
-  /** The relay loop: returns when {@link #close()} is called. */
-  @Override
-  public void run() {
-    ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
-    Instant nextTick = clock.instant();
-    try {
-      while (running) {
-        selector.select(TICK_MS);
-        Runnable task;
-        while ((task = tasks.poll()) != null) {
-          task.run();
-        }
-        Instant now = clock.instant();
-        Iterator<SelectionKey> selected = selector.selectedKeys().iterator();
-        while (selected.hasNext()) {
-          SelectionKey key = selected.next();
-          selected.remove();
-          if (key.isValid() && key.attachment() instanceof Inlet inlet) {
-            relayOne((DatagramChannel) key.channel(), inlet, buffer, now);
-          }
-        }
-        if (!now.isBefore(nextTick)) {
-          nextTick = now.plusMillis(TICK_MS);
-          for (MediaSession session : sessions) {
-            session.checkTimeout(now, mediaTimeout);
-          }
-          ticker.accept(now);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("the RTP relay's selector failed", e);
-    } catch (ClosedSelectorException e) {
-      LOG.fine("RTP relay selector closed");
-    } finally {
-      finished.countDown();
-    }
-  }
-
-  /**
-   * Relays one datagram from a socket the selector reported readable. One per selection, not until
-   * the socket is empty: the selector is level-triggered, so a socket with more queued is reported
-   * again at the next select, and the receive that would only find the socket empty (a system call
-   * per packet at telephony rates, where a socket rarely holds more than one) is never made.
-   */
-  private void relayOne(DatagramChannel channel, Inlet inlet, ByteBuffer buffer, Instant now) {
-    buffer.clear();
-    SocketAddress source;
-    try {
-      source = channel.receive(buffer);
-    } catch (IOException e) {
-      failure("receive", e, now);
-      return;
-    }
-    if (source == null || inlet.session().closed()) {
-      return;
-    }
-    buffer.flip();
-    try {
-      inlet.session().receive(inlet.side(), inlet.rtcp(), buffer, source, now);
-    } catch (IOException | RuntimeException e) {
-      failure("relay", e, now);
-    }
-  }
-
-  private void failure(String what, Exception e, Instant now) {
-    failed.incrementAndGet();
-    if (Duration.between(lastFailureLog, now).compareTo(LOG_INTERVAL) >= 0) {
-      lastFailureLog = now;
-      LOG.log(
-          Level.WARNING,
-          "RTP " + what + " failed (" + failed.get() + " failures so far; logged once a minute)",
-          e);
-    }
-  }
-
   /** Counters for metrics and leak tests. */
   public RelayMetrics metrics() {
     return new RelayMetrics(sessions.size(), ports.portsInUse(), malformed.get(), failed.get());
   }
 
-  /** Stops the loop, closes every session and frees every port. */
+  /** Stops every loop, closes every session and frees every port. Idempotent. */
   @Override
   public void close() {
     running = false;
-    selector.wakeup();
-    try {
-      finished.await(2, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    for (RelayLoop loop : loops) {
+      loop.awaitAndClose(STOP_WAIT);
     }
     for (MediaSession session : new ArrayList<>(sessions)) {
       session.close();
     }
-    try {
-      selector.close();
-    } catch (IOException e) {
-      LOG.log(Level.WARNING, "closing the RTP selector failed", e);
-    }
   }
 
-  /** Whether the loop may still be running (the adapter's Work checks it). */
+  /** Whether the loops may still be running (the adapter's Work checks it). */
   public boolean running() {
     return running;
   }
-
-  /** Which socket a selected key belongs to. */
-  private record Inlet(MediaSession session, LegSide side, boolean rtcp) {}
 }

@@ -83,6 +83,11 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
   @ConfigProperty(description = "Seconds to wait for the caller's ACK of a 2xx (1-32, default 32)")
   private String ackTimeoutSeconds;
 
+  @ConfigProperty(
+      description =
+          "Threads the RTP relay spreads calls over (1-64; default: the processors, at most 4)")
+  private String rtpRelayThreads;
+
   private volatile TelephonySettings settings;
   private volatile TelephonyNode node;
   private volatile EventDispatcher dispatcher;
@@ -146,7 +151,8 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
         source.resolve(mediaTimeoutSeconds, "media.timeout.seconds").orElse(null),
         source.resolve(callReferenceHeader, "call.reference.header").orElse(null),
         source.resolve(advertisedAddress, "advertised.address").orElse(null),
-        source.resolve(ackTimeoutSeconds, "ack.timeout.seconds").orElse(null));
+        source.resolve(ackTimeoutSeconds, "ack.timeout.seconds").orElse(null),
+        source.resolve(rtpRelayThreads, "rtp.relay.threads").orElse(null));
   }
 
   /** Listening state for readiness checks. */
@@ -279,6 +285,14 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
 
   public void setAckTimeoutSeconds(String ackTimeoutSeconds) {
     this.ackTimeoutSeconds = ackTimeoutSeconds;
+  }
+
+  public String getRtpRelayThreads() {
+    return rtpRelayThreads;
+  }
+
+  public void setRtpRelayThreads(String rtpRelayThreads) {
+    this.rtpRelayThreads = rtpRelayThreads;
   }
 
   public String getMaskingLookaheadMs() {

@@ -26,6 +26,8 @@ import java.util.Optional;
  *     address, or the host's address when binding to 0.0.0.0
  * @param ackTimeoutSeconds how long Tonewall waits for the caller's ACK of its 2xx before it hangs
  *     the call up (RFC 3261 Timer H is 64*T1 = 32 s, the default)
+ * @param rtpRelayThreads threads (each with its own selector) the RTP relay spreads calls over;
+ *     default: the available processors, at most {@value #MAX_DEFAULT_RTP_RELAY_THREADS}
  */
 public record TelephonySettings(
     String bindAddress,
@@ -38,7 +40,14 @@ public record TelephonySettings(
     int mediaTimeoutSeconds,
     Optional<String> callReferenceHeader,
     Optional<String> advertisedAddress,
-    int ackTimeoutSeconds) {
+    int ackTimeoutSeconds,
+    int rtpRelayThreads) {
+
+  /** The default of {@code rtpRelayThreads} is the available processors, at most this many. */
+  public static final int MAX_DEFAULT_RTP_RELAY_THREADS = 4;
+
+  /** The most relay threads that may be configured. */
+  public static final int MAX_RTP_RELAY_THREADS = 64;
 
   /** Default wait for the caller's ACK: 64*T1 (RFC 3261 Timer H), 32 s. */
   public static final int DEFAULT_ACK_TIMEOUT_SECONDS = 32;
@@ -91,6 +100,32 @@ public record TelephonySettings(
         null);
   }
 
+  /** The ten settings before the relay's thread count, that one at its default. */
+  public static TelephonySettings parse(
+      String bindAddress,
+      String sipPortText,
+      String rtpPorts,
+      String agentUri,
+      String pairingCodeLengthText,
+      String maskingLookaheadMsText,
+      String mediaTimeoutSecondsText,
+      String callReferenceHeaderText,
+      String advertisedAddressText,
+      String ackTimeoutSecondsText) {
+    return parse(
+        bindAddress,
+        sipPortText,
+        rtpPorts,
+        agentUri,
+        pairingCodeLengthText,
+        maskingLookaheadMsText,
+        mediaTimeoutSecondsText,
+        callReferenceHeaderText,
+        advertisedAddressText,
+        ackTimeoutSecondsText,
+        null);
+  }
+
   /**
    * Checks raw settings and returns them typed.
    *
@@ -106,7 +141,8 @@ public record TelephonySettings(
       String mediaTimeoutSecondsText,
       String callReferenceHeaderText,
       String advertisedAddressText,
-      String ackTimeoutSecondsText) {
+      String ackTimeoutSecondsText,
+      String rtpRelayThreadsText) {
     List<String> problems = new ArrayList<>();
     Integer sipPort = number("sipPort", sipPortText, problems);
     Integer pairingCodeLength = number("pairingCodeLength", pairingCodeLengthText, problems);
@@ -182,6 +218,11 @@ public record TelephonySettings(
       problems.add(
           "ackTimeoutSeconds " + ack + " is outside 1-" + DEFAULT_ACK_TIMEOUT_SECONDS + " (64*T1)");
     }
+    Integer relayThreads = number("rtpRelayThreads", rtpRelayThreadsText, problems);
+    int threads = relayThreads == null ? defaultRelayThreads() : relayThreads;
+    if (threads < 1 || threads > MAX_RTP_RELAY_THREADS) {
+      problems.add("rtpRelayThreads " + threads + " is outside 1-" + MAX_RTP_RELAY_THREADS);
+    }
     if (!problems.isEmpty()) {
       throw new InvalidTelephonySettingsException(problems);
     }
@@ -196,7 +237,18 @@ public record TelephonySettings(
         timeout,
         referenceHeader,
         advertised,
-        ack);
+        ack,
+        threads);
+  }
+
+  /**
+   * One relay thread per available processor, at most {@value #MAX_DEFAULT_RTP_RELAY_THREADS}: each
+   * thread's share of the calls then has a core, and the adapter's WorkManager keeps threads for
+   * its other work (event delivery).
+   */
+  private static int defaultRelayThreads() {
+    return Math.max(
+        1, Math.min(Runtime.getRuntime().availableProcessors(), MAX_DEFAULT_RTP_RELAY_THREADS));
   }
 
   /**

@@ -21,11 +21,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Benchmark tool, not part of the adapter: {@code RelayBenchNode SIP_PORT RTP_PORTS CONTROL_PORT
- * [LOOKAHEAD_MS]} starts a real {@link TelephonyNode} on 127.0.0.1 (the same B2BUA, RTP relay and
- * masker as in production, the request URI passed through to the agent) and a control socket on
- * 127.0.0.1:CONTROL_PORT speaking {@link RelayBenchControl}'s line protocol, so that the RTP load
- * benchmark ({@code bin/tonewall bench-rtp}) can secure and release calls it set up over SIP. Runs
- * until {@code stop} arrives or the process is killed. Prints {@code ready} once both listen.
+ * [LOOKAHEAD_MS [RELAY_THREADS]]} starts a real {@link TelephonyNode} on 127.0.0.1 (the same B2BUA,
+ * RTP relay and masker as in production, the request URI passed through to the agent) and a control
+ * socket on 127.0.0.1:CONTROL_PORT speaking {@link RelayBenchControl}'s line protocol, so that the
+ * RTP load benchmark ({@code bin/tonewall bench-rtp}) can secure and release calls it set up over
+ * SIP. Runs until {@code stop} arrives or the process is killed. Prints {@code ready} once both
+ * listen.
  *
  * <p>Loopback only: both SIP/RTP and the control socket bind 127.0.0.1. The control socket has no
  * authentication, which is why this is a separate main and never part of the resource adapter.
@@ -36,9 +37,10 @@ public final class RelayBenchNode {
 
   /** Entry point; exit status 2 on usage errors, 1 when the node cannot start. */
   public static void main(String[] args) throws IOException, InterruptedException {
-    if (args.length < 3 || args.length > 4) {
+    if (args.length < 3 || args.length > 5) {
       System.err.println(
-          "usage: RelayBenchNode SIP_PORT RTP_PORTS(min-max) CONTROL_PORT [LOOKAHEAD_MS]");
+          "usage: RelayBenchNode SIP_PORT RTP_PORTS(min-max) CONTROL_PORT [LOOKAHEAD_MS"
+              + " [RELAY_THREADS]]");
       System.exit(2);
     }
     TelephonySettings settings;
@@ -46,7 +48,17 @@ public final class RelayBenchNode {
     try {
       settings =
           TelephonySettings.parse(
-              "127.0.0.1", args[0], args[1], "", "6", args.length > 3 ? args[3] : "40", "3600", "");
+              "127.0.0.1",
+              args[0],
+              args[1],
+              "",
+              "6",
+              args.length > 3 ? args[3] : "40",
+              "3600",
+              "",
+              null,
+              null,
+              args.length > 4 ? args[4] : null);
       controlPort = Integer.parseInt(args[2]);
     } catch (InvalidTelephonySettingsException | NumberFormatException e) {
       System.err.println("RelayBenchNode: " + e.getMessage());
@@ -71,6 +83,7 @@ public final class RelayBenchNode {
       System.exit(1);
       return;
     }
+    System.out.println("relay threads: " + settings.rtpRelayThreads());
     CountDownLatch stopped = new CountDownLatch(1);
     RelayBenchControl control =
         new RelayBenchControl(node.calls(), node::metrics, stopped::countDown);

@@ -235,7 +235,7 @@ class CallTest {
   @Test
   void secureWindowVerdict_goesToTheSessionItWasOpenedFor_evenAfterReleaseAndCallEnd()
       throws Exception {
-    ExecutorService thread = Executors.newSingleThreadExecutor();
+    ExecutorService thread = Executors.newCachedThreadPool();
     try (RtpRelay relay =
         RtpRelay.open(
             InetAddress.getLoopbackAddress(),
@@ -244,7 +244,7 @@ class CallTest {
             Duration.ofSeconds(30),
             40,
             now -> {})) {
-      thread.execute(relay);
+      relay.start(thread);
       Call call = registry.open("call-1", Optional.empty());
       MediaSession media = relay.allocate(call);
       call.attach(media);

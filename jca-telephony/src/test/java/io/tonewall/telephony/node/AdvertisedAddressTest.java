@@ -23,7 +23,7 @@ class AdvertisedAddressTest {
   private static final String OFFER =
       SipPeer.sdp(30000, "0 8 101", "rtpmap:101 telephone-event/8000", "ptime:20");
 
-  private ExecutorService relayThread;
+  private ExecutorService relayThreads;
   private TelephonyNode node;
   private SipPeer caller;
   private SipPeer agent;
@@ -32,8 +32,8 @@ class AdvertisedAddressTest {
   @AfterEach
   void stop() throws InterruptedException {
     node.close();
-    relayThread.shutdown();
-    relayThread.awaitTermination(5, TimeUnit.SECONDS);
+    relayThreads.shutdown();
+    relayThreads.awaitTermination(5, TimeUnit.SECONDS);
     caller.close();
     agent.close();
   }
@@ -94,7 +94,7 @@ class AdvertisedAddressTest {
     caller = new SipPeer();
     agent = new SipPeer();
     port = Loopback.freePort();
-    relayThread = Executors.newSingleThreadExecutor();
+    relayThreads = Executors.newCachedThreadPool();
     node =
         TelephonyNode.start(
             TelephonySettings.parse(
@@ -109,7 +109,7 @@ class AdvertisedAddressTest {
                 advertised,
                 null),
             Clock.systemUTC(),
-            relayThread,
+            relayThreads,
             event -> {});
   }
 }

@@ -49,7 +49,7 @@ class AnchoredCallIT {
 
   private final BlockingQueue<TelephonyEvent> events = new LinkedBlockingQueue<>();
   private final List<TelephonyEvent> allEvents = new CopyOnWriteArrayList<>();
-  private ExecutorService relayThread;
+  private ExecutorService relayThreads;
   private TelephonyNode node;
   private int tonewallPort;
   private int agentPort;
@@ -74,12 +74,12 @@ class AnchoredCallIT {
             "40",
             "30",
             "X-Call-Reference");
-    relayThread = Executors.newSingleThreadExecutor();
+    relayThreads = Executors.newCachedThreadPool();
     node =
         TelephonyNode.start(
             settings,
             Clock.systemUTC(),
-            relayThread,
+            relayThreads,
             event -> {
               allEvents.add(event);
               events.add(event);
@@ -90,8 +90,8 @@ class AnchoredCallIT {
   void stopNode() throws InterruptedException {
     Loopback.stopAll();
     node.close();
-    relayThread.shutdown();
-    relayThread.awaitTermination(5, TimeUnit.SECONDS);
+    relayThreads.shutdown();
+    relayThreads.awaitTermination(5, TimeUnit.SECONDS);
   }
 
   @Test

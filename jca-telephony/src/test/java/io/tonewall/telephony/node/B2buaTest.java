@@ -42,7 +42,7 @@ class B2buaTest {
           "ptime:20");
 
   private final List<TelephonyEvent> events = new CopyOnWriteArrayList<>();
-  private ExecutorService relayThread;
+  private ExecutorService relayThreads;
   private TelephonyNode node;
   private SipPeer caller;
   private SipPeer agent;
@@ -68,7 +68,7 @@ class B2buaTest {
     caller = new SipPeer();
     agent = new SipPeer();
     port = Loopback.freePort();
-    relayThread = Executors.newSingleThreadExecutor();
+    relayThreads = Executors.newCachedThreadPool();
     node =
         TelephonyNode.start(
             TelephonySettings.parse(
@@ -81,15 +81,15 @@ class B2buaTest {
                 "30",
                 null),
             Clock.systemUTC(),
-            relayThread,
+            relayThreads,
             events::add);
   }
 
   @AfterEach
   void stop() throws InterruptedException {
     node.close();
-    relayThread.shutdown();
-    relayThread.awaitTermination(5, TimeUnit.SECONDS);
+    relayThreads.shutdown();
+    relayThreads.awaitTermination(5, TimeUnit.SECONDS);
     caller.close();
     agent.close();
   }
@@ -135,7 +135,7 @@ class B2buaTest {
         TelephonySettings.parse(
             "127.0.0.1", String.valueOf(port), nextRtpRange(), null, null, null, null, null);
 
-    ExecutorService secondRelay = Executors.newSingleThreadExecutor();
+    ExecutorService secondRelay = Executors.newCachedThreadPool();
 
     // when
     TelephonyStartException error =

@@ -34,7 +34,7 @@ class CallerAckTimeoutTest {
 
   private final List<TelephonyEvent> events = new CopyOnWriteArrayList<>();
   private final TestClock clock = new TestClock(Instant.parse("2026-11-22T10:00:00Z"));
-  private ExecutorService relayThread;
+  private ExecutorService relayThreads;
   private TelephonyNode node;
   private SipPeer caller;
   private SipPeer agent;
@@ -43,8 +43,8 @@ class CallerAckTimeoutTest {
   @AfterEach
   void stop() throws InterruptedException {
     node.close();
-    relayThread.shutdown();
-    relayThread.awaitTermination(5, TimeUnit.SECONDS);
+    relayThreads.shutdown();
+    relayThreads.awaitTermination(5, TimeUnit.SECONDS);
     caller.close();
     agent.close();
   }
@@ -141,7 +141,7 @@ class CallerAckTimeoutTest {
     caller = new SipPeer();
     agent = new SipPeer();
     port = Loopback.freePort();
-    relayThread = Executors.newSingleThreadExecutor();
+    relayThreads = Executors.newCachedThreadPool();
     node =
         TelephonyNode.start(
             TelephonySettings.parse(
@@ -156,7 +156,7 @@ class CallerAckTimeoutTest {
                 null,
                 ackTimeoutSeconds),
             clock,
-            relayThread,
+            relayThreads,
             events::add);
   }
 

@@ -37,7 +37,7 @@ class TortureCorpusIT {
               .getOrDefault(
                   "RFC4475_CORPUS", Loopback.SHARED.resolve("corpus/rfc4475").toString()));
 
-  private ExecutorService relayThread;
+  private ExecutorService relayThreads;
   private TelephonyNode node;
   private SipPeer agent;
   private SipPeer caller;
@@ -48,7 +48,7 @@ class TortureCorpusIT {
     agent = new SipPeer();
     caller = new SipPeer();
     port = Loopback.freePort();
-    relayThread = Executors.newSingleThreadExecutor();
+    relayThreads = Executors.newCachedThreadPool();
     node =
         TelephonyNode.start(
             TelephonySettings.parse(
@@ -61,15 +61,15 @@ class TortureCorpusIT {
                 null,
                 null),
             Clock.systemUTC(),
-            relayThread,
+            relayThreads,
             event -> {});
   }
 
   @AfterEach
   void stop() throws InterruptedException {
     node.close();
-    relayThread.shutdown();
-    relayThread.awaitTermination(5, TimeUnit.SECONDS);
+    relayThreads.shutdown();
+    relayThreads.awaitTermination(5, TimeUnit.SECONDS);
     agent.close();
     caller.close();
   }

@@ -63,7 +63,7 @@ class RtpRelayTest {
         RtpRelay.open(
             LOOPBACK, PortRange.of(40950, 40957), clock, Duration.ofSeconds(5), 40, instant -> {});
     thread = Executors.newSingleThreadExecutor();
-    thread.execute(relay);
+    relay.start(thread);
     caller = new DatagramSocket(0, LOOPBACK);
     agent = new DatagramSocket(0, LOOPBACK);
     caller.setSoTimeout(2000);
@@ -122,6 +122,47 @@ class RtpRelayTest {
     assertThat(atAgent.length, is(172));
     assertThat(atCaller.length, is(172));
     assertThat(atCaller[3] & 0xFF, is(7));
+  }
+
+  @Test
+  void afterLatching_onlyTheLatchedPartyIsRelayed_andAnswersGoToIt() throws Exception {
+    // given: the caller's first packet latched (and connected) the caller leg
+    session.expect(LegSide.CALLER, "127.0.0.1", 9);
+    send(caller, rtp(8, 1, 160), session.port(LegSide.CALLER));
+    assertThat(receive(agent).orElseThrow()[3] & 0xFF, is(1));
+    try (DatagramSocket stray = new DatagramSocket(0, LOOPBACK)) {
+      stray.setSoTimeout(300);
+
+      // when: a second source sends to the caller leg, then the caller and the agent do
+      send(stray, rtp(8, 2, 160), session.port(LegSide.CALLER));
+      send(caller, rtp(8, 3, 160), session.port(LegSide.CALLER));
+      send(agent, rtp(8, 7, 160), session.port(LegSide.AGENT));
+
+      // then: the stray packet never reached the agent, the answer went to the latched caller
+      assertThat(receive(agent).orElseThrow()[3] & 0xFF, is(3));
+      assertThat(receive(caller).orElseThrow()[3] & 0xFF, is(7));
+      assertThat(receive(stray), is(Optional.empty()));
+      assertThat(relay.metrics().failedPackets(), is(0L));
+    }
+  }
+
+  @Test
+  void latchesTheFirstWellFormedSource_notAMalformedOne() throws Exception {
+    // given: a stray socket sends garbage first, then the caller real RTP
+    session.expect(LegSide.CALLER, "127.0.0.1", 9);
+    try (DatagramSocket stray = new DatagramSocket(0, LOOPBACK)) {
+      stray.setSoTimeout(300);
+      send(stray, new byte[] {0x13, 1, 2}, session.port(LegSide.CALLER));
+
+      // when
+      send(caller, rtp(8, 4, 160), session.port(LegSide.CALLER));
+      receive(agent).orElseThrow();
+      send(agent, rtp(8, 8, 160), session.port(LegSide.AGENT));
+
+      // then: the caller, not the stray source, was latched
+      assertThat(receive(caller).orElseThrow()[3] & 0xFF, is(8));
+      assertThat(receive(stray), is(Optional.empty()));
+    }
   }
 
   @Test

@@ -105,6 +105,33 @@ class TelephonySettingsTest {
   }
 
   @Test
+  void rtpRelayThreads_defaultToTheProcessorsAtMostFour_andAcceptAConfiguredCount() {
+    int processors = Runtime.getRuntime().availableProcessors();
+
+    assertThat(
+        TelephonySettings.parse(null, null, null, null, null, null).rtpRelayThreads(),
+        is(Math.min(processors, 4)));
+    assertThat(relayThreads("6").rtpRelayThreads(), is(6));
+  }
+
+  @Test
+  void rejectsRtpRelayThreadsOutsideOneToSixtyFour() {
+    for (String bad : new String[] {"0", "65", "-1"}) {
+      InvalidTelephonySettingsException error =
+          assertThrows(InvalidTelephonySettingsException.class, () -> relayThreads(bad));
+      assertThat(error.getMessage(), containsString("rtpRelayThreads " + bad + " is outside 1-64"));
+    }
+    InvalidTelephonySettingsException error =
+        assertThrows(InvalidTelephonySettingsException.class, () -> relayThreads("many"));
+    assertThat(error.getMessage(), containsString("rtpRelayThreads 'many' is not a whole number"));
+  }
+
+  private static TelephonySettings relayThreads(String value) {
+    return TelephonySettings.parse(
+        null, null, null, null, null, null, null, null, null, null, value);
+  }
+
+  @Test
   void acceptsAdvertisedIpv4Ipv6AndHostName_andAShorterAckTimeout() {
     assertThat(advertised("203.0.113.5").advertisedAddress(), is(Optional.of("203.0.113.5")));
     assertThat(

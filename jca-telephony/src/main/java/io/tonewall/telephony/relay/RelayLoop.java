@@ -1,0 +1,233 @@
+package io.tonewall.telephony.relay;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One relay thread: a {@link Selector} holding the sockets of the media sessions given to it, the
+ * tasks other threads queue for those sessions, and their media timeouts. {@link RtpRelay} spreads
+ * sessions over its loops; a session stays on its loop for life, so everything about one session
+ * happens on one thread.
+ *
+ * <p>Per selection the loop handles each ready key as the selector reports it ({@link
+ * Selector#select(Consumer, long)}: no selected-key set to fill, iterate and empty) and reads one
+ * datagram per readable socket: the selector is level-triggered, so a socket with more queued is
+ * reported again at the next select, and the receive that would only find the socket empty — one
+ * system call per packet at telephony rates — is never made. Queued tasks run before the next key
+ * is handled, so a request (secure mode, a new session) queued before a packet arrived is in force
+ * for that packet.
+ */
+final class RelayLoop implements Runnable, AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(RelayLoop.class.getName());
+  private static final int MAX_DATAGRAM = 2048;
+  private static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
+
+  private final RtpRelay relay;
+  private final Selector selector;
+  private final Clock clock;
+  private final Duration mediaTimeout;
+  private final Consumer<Instant> ticker;
+  private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+  private final Set<MediaSession> sessions = ConcurrentHashMap.newKeySet();
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private final ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+  private final Consumer<SelectionKey> onReady = this::ready;
+  private volatile boolean started;
+  private Instant roundTime;
+  private Instant lastFailureLog = Instant.MIN;
+
+  private RelayLoop(
+      RtpRelay relay,
+      Selector selector,
+      Clock clock,
+      Duration mediaTimeout,
+      Consumer<Instant> ticker) {
+    this.relay = relay;
+    this.selector = selector;
+    this.clock = clock;
+    this.mediaTimeout = mediaTimeout;
+    this.ticker = ticker;
+  }
+
+  /**
+   * @param ticker called on this loop's thread about every {@value RtpRelay#TICK_MS} ms; must not
+   *     block
+   */
+  static RelayLoop open(
+      RtpRelay relay, Clock clock, Duration mediaTimeout, Consumer<Instant> ticker)
+      throws IOException {
+    return new RelayLoop(relay, Selector.open(), clock, mediaTimeout, ticker);
+  }
+
+  /** Sessions on this loop now. */
+  int load() {
+    return sessions.size();
+  }
+
+  /** Takes a session: its sockets are registered on this loop's thread. */
+  void adopt(MediaSession session) {
+    sessions.add(session);
+    execute(
+        () -> {
+          try {
+            register(session, session.leg(LegSide.CALLER));
+            register(session, session.leg(LegSide.AGENT));
+          } catch (IOException e) {
+            relay.countFailure();
+            LOG.log(Level.WARNING, "could not register RTP sockets; closing the media session", e);
+            session.close();
+          }
+        });
+  }
+
+  /** Forgets a closed session (its sockets are closed by the relay). Any thread. */
+  void forget(MediaSession session) {
+    sessions.remove(session);
+  }
+
+  private void register(MediaSession session, RelayLeg leg) throws IOException {
+    if (session.closed()) {
+      return;
+    }
+    leg.rtp().register(selector, SelectionKey.OP_READ, new Inlet(session, leg, false));
+    leg.rtcp().register(selector, SelectionKey.OP_READ, new Inlet(session, leg, true));
+  }
+
+  /** Runs {@code task} on this loop's thread. Any thread. */
+  void execute(Runnable task) {
+    tasks.add(task);
+    selector.wakeup();
+  }
+
+  /** The loop: returns when the relay closes. */
+  @Override
+  public void run() {
+    started = true;
+    Instant nextTick = clock.instant();
+    try {
+      while (relay.running()) {
+        runTasks();
+        roundTime = null;
+        selector.select(onReady, RtpRelay.TICK_MS);
+        runTasks();
+        Instant now = now();
+        if (!now.isBefore(nextTick)) {
+          nextTick = now.plusMillis(RtpRelay.TICK_MS);
+          for (MediaSession session : sessions) {
+            session.checkTimeout(now, mediaTimeout);
+          }
+          ticker.accept(now);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("the RTP relay's selector failed", e);
+    } catch (ClosedSelectorException e) {
+      LOG.fine("RTP relay selector closed");
+    } finally {
+      finished.countDown();
+    }
+  }
+
+  /** The time of this selection round, read once per round. */
+  private Instant now() {
+    Instant now = roundTime;
+    if (now == null) {
+      now = clock.instant();
+      roundTime = now;
+    }
+    return now;
+  }
+
+  private void runTasks() {
+    Runnable task;
+    while ((task = tasks.poll()) != null) {
+      task.run();
+    }
+  }
+
+  private void ready(SelectionKey key) {
+    runTasks();
+    if (key.isValid() && key.attachment() instanceof Inlet inlet) {
+      relayOne(inlet, now());
+    }
+  }
+
+  /** Relays one datagram from a socket the selector reported readable. */
+  private void relayOne(Inlet inlet, Instant now) {
+    buffer.clear();
+    SocketAddress source;
+    try {
+      source = inlet.leg().receive(buffer, inlet.rtcp());
+    } catch (IOException e) {
+      failure("receive", e, now);
+      return;
+    }
+    if (source == null || inlet.session().closed()) {
+      return;
+    }
+    buffer.flip();
+    try {
+      inlet.session().receive(inlet.leg().side(), inlet.rtcp(), buffer, source, now);
+    } catch (IOException | RuntimeException e) {
+      failure("relay", e, now);
+    }
+  }
+
+  private void failure(String what, Exception e, Instant now) {
+    long failures = relay.countFailure();
+    if (Duration.between(lastFailureLog, now).compareTo(LOG_INTERVAL) >= 0) {
+      lastFailureLog = now;
+      LOG.log(
+          Level.WARNING,
+          "RTP " + what + " failed (" + failures + " failures so far; logged once a minute)",
+          e);
+    }
+  }
+
+  /** Waits up to {@code timeout} for the loop to return, then closes the selector. */
+  void awaitAndClose(Duration timeout) {
+    selector.wakeup();
+    try {
+      if (started) {
+        finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      selector.close();
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "closing the RTP selector failed", e);
+    }
+  }
+
+  /**
+   * Stops the whole relay (its sessions are spread over every loop): what happens when the
+   * adapter's WorkManager takes a loop's thread back.
+   */
+  @Override
+  public void close() {
+    relay.close();
+  }
+
+  /** Which socket a selected key belongs to. */
+  private record Inlet(MediaSession session, RelayLeg leg, boolean rtcp) {}
+}
