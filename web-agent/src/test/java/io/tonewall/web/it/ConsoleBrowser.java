@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -135,8 +136,16 @@ final class ConsoleBrowser implements AutoCloseable {
         .ignoring(StaleElementReferenceException.class)
         .until(
             d -> {
-              ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d).click();
-              return true;
+              try {
+                ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d).click();
+                return true;
+              } catch (WebDriverException e) {
+                // Chrome's way of saying stale while a navigation replaces the document
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                  return false;
+                }
+                throw e;
+              }
             });
   }
 
