@@ -20,6 +20,13 @@ class RequestTransaction {
 
   @Inject private UserTransaction transaction;
 
+  /** For CDI. */
+  RequestTransaction() {}
+
+  RequestTransaction(UserTransaction transaction) {
+    this.transaction = transaction;
+  }
+
   /** Begins the request's transaction. */
   void begin() {
     try {
