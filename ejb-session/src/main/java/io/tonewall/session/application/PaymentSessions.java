@@ -26,7 +26,8 @@ import java.util.logging.Logger;
  * Opens payment sessions, finds them again and passes requests to them, for the API, the console
  * and the adapters. A request goes to the session's live stateful bean when this node holds one;
  * otherwise (after a restart, or once the bean has timed out) it is applied to the session's row
- * directly. Each request runs in its own transaction.
+ * directly. Each request runs in its own transaction (a token payment joins the caller's, when
+ * there is one).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -54,8 +55,11 @@ public class PaymentSessions {
   }
 
   /**
-   * Opens a session and pays it at once with a stored PSP token (no call, no card, no live bean).
+   * Opens a session and pays it at once with a stored PSP token (no call, no card, no live bean),
+   * in the caller's transaction when there is one (the API's, which also holds the request's
+   * idempotency record), else in a transaction of its own.
    */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public SessionView payWithToken(NewPaymentSession request, String token) {
     return transitions.payWithToken(request, token);
   }

@@ -28,6 +28,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -443,7 +444,9 @@ public class SessionTransitions {
         before,
         "payment." + transaction.outcome().name().toLowerCase(Locale.ROOT),
         "with token " + SessionJournal.describe(transaction));
-    return SessionView.of(session, transactions.ofSession(session.id()));
+    // The session was opened in this transaction: this is its only transaction (no query, which
+    // would flush the unit of work first).
+    return SessionView.of(session, List.of(transaction));
   }
 
   /** Another card after a decline, a failure or a part payment. */

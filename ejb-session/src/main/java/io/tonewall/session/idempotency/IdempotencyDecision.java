@@ -5,8 +5,12 @@ import java.io.Serializable;
 /** What to do with a request that carries an {@code Idempotency-Key}. */
 public sealed interface IdempotencyDecision extends Serializable {
 
-  /** First use of the key: answer the request, then {@code complete} or {@code release} it. */
-  record Proceed() implements IdempotencyDecision {}
+  /**
+   * First use of the key: answer the request, then {@code complete} or {@code release} it.
+   *
+   * @param requestId the id of the record claimed for the key
+   */
+  record Proceed(String requestId) implements IdempotencyDecision {}
 
   /** The key was answered for this same request: send the stored response again. */
   record Replay(StoredResponse response) implements IdempotencyDecision {}

@@ -109,6 +109,10 @@ public class IdempotentRequest {
                     Optional.ofNullable(responseBody)));
   }
 
+  public String id() {
+    return id;
+  }
+
   public String apiClientId() {
     return apiClientId;
   }

@@ -1,8 +1,10 @@
 package io.tonewall.session.webhook;
 
 import io.tonewall.session.application.SessionChanged;
-import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -16,6 +18,10 @@ import java.util.UUID;
  */
 public record WebhookEvent(String id, String type, String json) {
 
+  /** One provider for the application's life: {@code Json.create…} looks it up on every call. */
+  private static final JsonBuilderFactory JSON =
+      JsonProvider.provider().createBuilderFactory(Map.of());
+
   public WebhookEvent {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
@@ -26,7 +32,7 @@ public record WebhookEvent(String id, String type, String json) {
   public static WebhookEvent of(SessionChanged change) {
     String id = UUID.randomUUID().toString();
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", id)
             .add("type", change.eventType())
             .add("sessionId", change.sessionId().toString())

@@ -37,7 +37,9 @@ import javax.transaction.xa.XAResource;
  * The heart of the adapter, one per resource adapter instance: validates each request against the
  * configurations and the {@link PaymentLedger} before any provider is called, sends it, and keeps
  * the transactional bookkeeping: branches by id, the {@link RecoveryLog}, what is voided on
- * rollback and sent after commit, and the resolution of in-doubt work by asking the provider.
+ * rollback and sent after commit, and the resolution of in-doubt work by asking the provider. Each
+ * payment's outcome is logged at FINE (the session's transaction row and audit trail hold it); what
+ * needs an operator (failed recovery, unknown outcomes) at INFO or WARNING.
  */
 final class PaymentGateway implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(PaymentGateway.class.getName());
@@ -87,7 +89,7 @@ final class PaymentGateway implements AutoCloseable {
             () ->
                 provider.authorise(
                     request.idempotencyKey(), request.amount(), request.card(), captureNow));
-    LOG.info(
+    LOG.fine(
         () ->
             "authorise "
                 + request.kind()
@@ -118,7 +120,7 @@ final class PaymentGateway implements AutoCloseable {
             () ->
                 provider.payWithToken(
                     request.idempotencyKey(), request.amount(), request.token(), captureNow));
-    LOG.info(() -> "pay with token " + request.amount() + ": " + describe(result));
+    LOG.fine(() -> "pay with token " + request.amount() + ": " + describe(result));
     return result;
   }
 
@@ -402,7 +404,7 @@ final class PaymentGateway implements AutoCloseable {
       TransactionBranch.DeferredRequest request, Optional<TransactionBranch> branch) {
     if (branch.isPresent()) {
       branch.get().defer(request);
-      LOG.info(() -> request.operation() + " " + request.reference() + " scheduled after commit");
+      LOG.fine(() -> request.operation() + " " + request.reference() + " scheduled after commit");
       return new PaymentResult(
           request.operation(),
           Outcome.SCHEDULED,

@@ -9,6 +9,7 @@ import io.tonewall.session.domain.TransactionType;
 import io.tonewall.web.api.dto.AmountBody;
 import io.tonewall.web.api.dto.SessionResponse;
 import io.tonewall.web.api.dto.TokenPaymentBody;
+import io.tonewall.web.api.idempotency.AnsweredInOneTransaction;
 import io.tonewall.web.api.security.OwnedSessions;
 import io.tonewall.web.api.security.Scopes;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,9 +43,13 @@ public class TokenPaymentsResource {
 
   @Context private UriInfo uri;
 
-  /** Pays with a token; 201 with the session (whatever the outcome: see its transaction). */
+  /**
+   * Pays with a token; 201 with the session (whatever the outcome: see its transaction). With an
+   * {@code Idempotency-Key}, the key, the payment and the stored answer are one transaction.
+   */
   @POST
   @RolesAllowed(Scopes.SESSIONS_WRITE)
+  @AnsweredInOneTransaction
   public Response pay(TokenPaymentBody body) {
     TokenPaymentBody request = RequestValues.required("a JSON body", body);
     TransactionType type =

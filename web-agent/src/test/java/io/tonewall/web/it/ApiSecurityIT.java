@@ -2,6 +2,7 @@ package io.tonewall.web.it;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
@@ -9,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -19,8 +21,16 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -314,6 +324,110 @@ class ApiSecurityIT {
   private String callOf(String session, String token) throws Exception {
     return ApiHttp.json(api.get("api/v1/sessions/" + session, token).body())
         .getString("callReference");
+  }
+
+  @Test
+  void replaysATokenPayment_answeredInOneTransactionWithItsKey() throws Exception {
+    // given
+    String token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
+    String key = "it-" + UUID.randomUUID();
+    String reference = "idem-" + UUID.randomUUID();
+    String body = tokenPayment(reference, "sbx_tok_test_approve");
+
+    // when
+    HttpResponse<String> first = api.post("api/v1/token-payments", body, token, key);
+    HttpResponse<String> second = api.post("api/v1/token-payments", body, token, key);
+    HttpResponse<String> reused =
+        api.post(
+            "api/v1/token-payments", tokenPayment(reference, "sbx_tok_test_decline"), token, key);
+
+    // then
+    assertThat(first.statusCode(), is(201));
+    assertThat(first.headers().firstValue("Idempotent-Replayed").isPresent(), is(false));
+    assertThat(second.statusCode(), is(201));
+    assertThat(second.body(), is(first.body()));
+    assertThat(second.headers().firstValue("Idempotent-Replayed").orElseThrow(), is("true"));
+    assertThat(reused.statusCode(), is(422));
+    assertThat(sessionsWithReference(token, reference), is(1L));
+  }
+
+  @Test
+  void paysOnce_forConcurrentTokenPaymentsWithTheSameKey() throws Exception {
+    // given
+    String token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
+    String key = "it-" + UUID.randomUUID();
+    String reference = "idem-" + UUID.randomUUID();
+    String body = tokenPayment(reference, "sbx_tok_test_approve");
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+
+    // when
+    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        answers.add(clients.submit(() -> api.post("api/v1/token-payments", body, token, key)));
+      }
+    } finally {
+      clients.shutdown();
+    }
+
+    // then: one payment; every other answer its replay or "in progress"
+    Set<String> paidSessions = new HashSet<>();
+    for (Future<HttpResponse<String>> answer : answers) {
+      HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+      assertThat(response.body(), response.statusCode(), anyOf(is(201), is(409)));
+      if (response.statusCode() == 201) {
+        paidSessions.add(ApiHttp.json(response.body()).getString("id"));
+      } else {
+        assertThat(
+            ApiHttp.json(response.body()).getString("type"),
+            containsString("idempotency-key-in-progress"));
+      }
+    }
+    assertThat(paidSessions.size(), is(1));
+    assertThat(sessionsWithReference(token, reference), is(1L));
+    HttpResponse<String> later = api.post("api/v1/token-payments", body, token, key);
+    assertThat(later.statusCode(), is(201));
+    assertThat(ApiHttp.json(later.body()).getString("id"), is(paidSessions.iterator().next()));
+  }
+
+  @Test
+  void replaysARefusedTokenPayment_whoseWorkRolledBack() throws Exception {
+    // given: a PSP configuration that does not exist (400, nothing written)
+    String token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
+    String key = "it-" + UUID.randomUUID();
+    String reference = "idem-" + UUID.randomUUID();
+    String body =
+        tokenPayment(reference, "sbx_tok_test_approve")
+            .replace("{", "{\"pspConfiguration\":\"no-such-psp\",");
+
+    // when
+    HttpResponse<String> first = api.post("api/v1/token-payments", body, token, key);
+    HttpResponse<String> second = api.post("api/v1/token-payments", body, token, key);
+
+    // then
+    assertThat(first.body(), first.statusCode(), is(400));
+    assertThat(second.statusCode(), is(400));
+    assertThat(second.body(), is(first.body()));
+    assertThat(second.headers().firstValue("Idempotent-Replayed").orElseThrow(), is("true"));
+    assertThat(sessionsWithReference(token, reference), is(0L));
+  }
+
+  private static String tokenPayment(String reference, String pspToken) {
+    return "{\"token\":\""
+        + pspToken
+        + "\",\"amount\":1250,\"currency\":\"GBP\",\"merchantReference\":\""
+        + reference
+        + "\"}";
+  }
+
+  /** How many of the client's latest 100 sessions carry {@code reference}. */
+  private long sessionsWithReference(String token, String reference) throws Exception {
+    HttpResponse<String> page = api.get("api/v1/sessions?size=100", token);
+    assertThat(page.statusCode(), is(200));
+    return ApiHttp.json(page.body()).getJsonArray("items").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(session -> reference.equals(session.getString("merchantReference", null)))
+        .count();
   }
 
   private static JsonObject claims(String token) {

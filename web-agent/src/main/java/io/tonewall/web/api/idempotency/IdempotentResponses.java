@@ -46,6 +46,15 @@ public final class IdempotentResponses {
         "a request with this Idempotency-Key is still being answered; retry later");
   }
 
+  /** The entity of a request whose transaction rolled back at commit. */
+  static Problem notCommitted() {
+    return new Problem(
+        TYPE_BASE + "internal-error",
+        "Internal error",
+        500,
+        "Tonewall could not complete the request; it has been logged.");
+  }
+
   static Response invalidKey(String detail) {
     return problem(400, "invalid-idempotency-key", "Invalid Idempotency-Key", detail);
   }

@@ -3,14 +3,15 @@ package io.tonewall.web.api.security;
 import io.tonewall.session.infrastructure.keys.TokenVerificationConfigSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -23,6 +24,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,11 +36,27 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code exp} in the future by the injected clock, and, when {@code mp.jwt.verify.audiences} is set
  * (comma-separated), an {@code aud} among them. The scopes come from {@code groups} (else {@code
  * scope}).
+ *
+ * <p>A token that verified is remembered until it expires ({@link VerifiedTokens}): a client sends
+ * the same token on every call, and each call is authenticated twice (Jakarta Security and JAX-RS).
+ * The key, issuer and audiences are fixed for the application's life, so only the expiry is checked
+ * again.
  */
 @ApplicationScoped
 public class BearerTokenVerifier {
 
   private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
+
+  /** One provider for the application's life: {@code Json.createReader} looks it up every call. */
+  private static final JsonReaderFactory READERS =
+      JsonProvider.provider().createReaderFactory(Map.of());
+
+  /** More tokens than the API has clients at any time; tokens live for minutes. */
+  private static final int REMEMBERED_TOKENS = 4096;
+
+  private final VerifiedTokens verified = new VerifiedTokens(REMEMBERED_TOKENS);
+
+  private volatile PublicKey publicKey;
 
   @Inject
   @ConfigProperty(name = TokenVerificationConfigSource.PUBLIC_KEY)
@@ -72,6 +90,11 @@ public class BearerTokenVerifier {
    * @throws InvalidTokenException saying why the token is refused (never echoing it)
    */
   public TokenCaller verify(String token) {
+    long now = clock.instant().getEpochSecond();
+    Optional<TokenCaller> known = verified.find(token, now);
+    if (known.isPresent()) {
+      return known.get();
+    }
     String[] parts = token.split("\\.", -1);
     if (parts.length != 3) {
       throw new InvalidTokenException("not a compact JWS (three dot-separated parts)");
@@ -86,7 +109,7 @@ public class BearerTokenVerifier {
       throw new InvalidTokenException("issuer is not " + issuer);
     }
     long expiry = number(claims, "exp");
-    if (clock.instant().getEpochSecond() >= expiry) {
+    if (now >= expiry) {
       throw new InvalidTokenException("token has expired");
     }
     checkAudience(claims);
@@ -94,7 +117,9 @@ public class BearerTokenVerifier {
     if (subject == null || subject.isBlank()) {
       throw new InvalidTokenException("sub is missing");
     }
-    return new TokenCaller(subject, scopes(claims));
+    TokenCaller caller = new TokenCaller(subject, scopes(claims));
+    verified.remember(token, caller, expiry, now);
+    return caller;
   }
 
   private void checkSignature(String[] parts) {
@@ -133,6 +158,15 @@ public class BearerTokenVerifier {
   }
 
   private PublicKey publicKey() throws GeneralSecurityException {
+    PublicKey key = publicKey;
+    if (key == null) {
+      key = parsePublicKey();
+      publicKey = key;
+    }
+    return key;
+  }
+
+  private PublicKey parsePublicKey() throws GeneralSecurityException {
     String base64 =
         publicKeyPem
             .replace("-----BEGIN PUBLIC KEY-----", "")
@@ -159,7 +193,7 @@ public class BearerTokenVerifier {
 
   private static JsonObject json(String part, String what) {
     try (JsonReader reader =
-        Json.createReader(
+        READERS.createReader(
             new StringReader(new String(BASE64URL.decode(part), StandardCharsets.UTF_8)))) {
       return reader.readObject();
     } catch (IllegalArgumentException | JsonException e) {

@@ -100,12 +100,77 @@ class BearerTokenVerifierTest {
     assertThrows(InvalidTokenException.class, () -> verifier.verify(token(claims(60), key)));
   }
 
+  @Test
+  void refusesARememberedToken_onceItHasExpired() {
+    // given a token verified once, 60 s before it expires
+    MovingClock clock = new MovingClock(NOW);
+    BearerTokenVerifier verifier = verifier(Optional.empty(), clock);
+    String token = token(claims(60), key);
+    assertThat(verifier.verify(token).clientId(), is("client-a"));
+    clock.now = NOW.plusSeconds(59);
+    assertThat(verifier.verify(token).clientId(), is("client-a"));
+
+    // when it has expired
+    clock.now = NOW.plusSeconds(60);
+    InvalidTokenException e =
+        assertThrows(InvalidTokenException.class, () -> verifier.verify(token));
+
+    // then
+    assertThat(e.getMessage(), containsString("expired"));
+  }
+
+  @Test
+  void refusesATamperedCopyOfARememberedToken() {
+    // given
+    BearerTokenVerifier verifier = verifier(Optional.empty());
+    String token = token(claims(60), key);
+    verifier.verify(token);
+    String[] parts = token.split("\\.");
+
+    // when the claims are changed but the signature kept
+    String tampered =
+        parts[0] + "." + encode(claims(60).replace("client-a", "client-b")) + "." + parts[2];
+
+    // then
+    assertThrows(InvalidTokenException.class, () -> verifier.verify(tampered));
+    assertThat(verifier.verify(token).clientId(), is("client-a"));
+  }
+
   private static BearerTokenVerifier verifier(Optional<String> audiences) {
+    return verifier(audiences, CLOCK);
+  }
+
+  private static BearerTokenVerifier verifier(Optional<String> audiences, Clock clock) {
     String pem =
         "-----BEGIN PUBLIC KEY-----\n"
             + Base64.getMimeEncoder().encodeToString(key.getPublic().getEncoded())
             + "\n-----END PUBLIC KEY-----\n";
-    return new BearerTokenVerifier(pem, "tonewall", audiences, CLOCK);
+    return new BearerTokenVerifier(pem, "tonewall", audiences, clock);
+  }
+
+  /** A clock the test moves. */
+  private static final class MovingClock extends Clock {
+
+    private Instant now;
+
+    MovingClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 
   private static String claims(long secondsLeft) {
