@@ -59,9 +59,9 @@ public class RefundSettlements {
     timers.createIntervalTimer(every, every, new TimerConfig("refund-settlements", false));
   }
 
-  /** One round: settles what the PSP has answered; returns how many refunds were settled. */
+  /** One round: settles what the PSP has answered. */
   @Timeout
-  public int settleScheduledRefunds() {
+  void settleScheduledRefunds() {
     Duration age = positive("tonewall.refund.settle-after", after);
     List<UUID> due = transactions.scheduledRefundsSince(clock.instant().minus(age), BATCH);
     int settled = 0;
@@ -89,7 +89,6 @@ public class RefundSettlements {
                   + errors
                   + " failed");
     }
-    return settled;
   }
 
   private static Duration positive(String key, String value) {
