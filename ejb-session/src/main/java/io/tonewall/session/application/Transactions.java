@@ -9,6 +9,7 @@ import io.tonewall.session.domain.PaymentTransaction;
 import io.tonewall.session.domain.SessionNotFoundException;
 import io.tonewall.session.domain.SessionStatus;
 import io.tonewall.session.domain.TransactionNotFoundException;
+import io.tonewall.session.domain.TransactionType;
 import io.tonewall.session.infrastructure.jca.PspGateway;
 import io.tonewall.session.infrastructure.jpa.JpaCallTransferRepository;
 import io.tonewall.session.infrastructure.jpa.JpaPaymentSessionRepository;
@@ -80,14 +81,21 @@ public class Transactions {
   }
 
   /**
-   * Asks the PSP what became of a transaction whose outcome is unknown; records the answer unless
-   * it is still unknown. A session waiting on it ("do not resubmit") takes the outcome.
+   * Asks the PSP what became of a transaction whose outcome is unknown, or of a refund that is
+   * {@code SCHEDULED} (sent after commit); records the answer unless it is still unknown or the
+   * refund not settled yet (the view is then unchanged). A session waiting on an unknown payment
+   * ("do not resubmit") takes the outcome; a settled refund is audited as {@code refund.<outcome>}
+   * and a declined or failed one gives its amount back to the original sale.
    *
    * @throws io.tonewall.session.domain.NothingToReconcileException when its outcome is known
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public TransactionView reconcile(UUID transactionId) {
     PaymentTransaction transaction = load(transactionId);
+    if (transaction.outcome() == Outcome.SCHEDULED
+        && transaction.type() == TransactionType.REFUND) {
+      return settleRefund(transaction);
+    }
     if (transaction.outcome() != Outcome.UNKNOWN) {
       throw new NothingToReconcileException(transaction.id(), transaction.outcome());
     }
@@ -103,6 +111,28 @@ public class Transactions {
     session.reconciled(transaction, now);
     journal.record(session, before, "payment.reconciled", SessionJournal.describe(transaction));
     return TransactionView.of(transaction);
+  }
+
+  private TransactionView settleRefund(PaymentTransaction refund) {
+    Optional<PaymentOutcome> answer =
+        psp.refundOutcome(refund.pspConfiguration(), refund.idempotencyKey());
+    if (answer.isEmpty()) {
+      return TransactionView.of(refund);
+    }
+    PaymentTransaction original = load(refund.refundOf().orElseThrow());
+    refund.settleRefund(answer.get(), original, clock.instant());
+    PaymentSession session = session(refund.sessionId());
+    journal.record(
+        session,
+        session.status(),
+        "refund." + refund.outcome().name().toLowerCase(Locale.ROOT),
+        SessionJournal.describe(refund) + " of=" + original.id());
+    return TransactionView.of(refund);
+  }
+
+  /** Ids of refunds still {@code SCHEDULED} that were made before {@code before}, oldest first. */
+  public List<UUID> scheduledRefundsSince(Instant before, int max) {
+    return transactions.scheduledRefundsBefore(before, max);
   }
 
   /** Ids of transactions still unknown after {@code age}, oldest first (for the sweep). */

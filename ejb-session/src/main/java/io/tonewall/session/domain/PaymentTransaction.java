@@ -205,6 +205,39 @@ public class PaymentTransaction {
   }
 
   /**
+   * Records the PSP's final answer to this {@code SCHEDULED} refund of {@code original}: {@code
+   * APPROVED} keeps the original's refunded amount; {@code DECLINED} or {@code FAILED} gives this
+   * refund's amount back to the original, so that it can be refunded anew.
+   *
+   * @throws RefundNotSettledException unless this is a {@code SCHEDULED} refund of {@code original}
+   *     and the answer is {@code APPROVED}, {@code DECLINED} or {@code FAILED}
+   */
+  public void settleRefund(PaymentOutcome result, PaymentTransaction original, Instant now) {
+    if (type != TransactionType.REFUND || !original.id.equals(refundOf)) {
+      throw new RefundNotSettledException(id(), "not a refund of " + original.id);
+    }
+    if (outcome != Outcome.SCHEDULED) {
+      throw new RefundNotSettledException(id(), "it is " + outcome + " already");
+    }
+    Outcome answer = result.outcome();
+    if (answer != Outcome.APPROVED && answer != Outcome.DECLINED && answer != Outcome.FAILED) {
+      throw new RefundNotSettledException(id(), "the PSP's answer " + answer + " is not final");
+    }
+    apply(
+        new PaymentOutcome(
+            answer,
+            result.declineReason(),
+            result.pspReference(),
+            Optional.empty(),
+            Optional.empty()),
+        now);
+    if (answer != Outcome.APPROVED) {
+      original.refunded = original.refunded.minus(amount);
+      original.updatedAt = now;
+    }
+  }
+
+  /**
    * Records the reconciled outcome of an {@code UNKNOWN} transaction.
    *
    * @throws NothingToReconcileException when its outcome is known already

@@ -10,6 +10,7 @@ import io.tonewall.session.domain.NothingToReconcileException;
 import io.tonewall.session.domain.OutcomeUnknownException;
 import io.tonewall.session.domain.PaymentRejectedException;
 import io.tonewall.session.domain.RefundNotAllowedException;
+import io.tonewall.session.domain.RefundNotSettledException;
 import io.tonewall.session.domain.SessionAlreadyEndedException;
 import io.tonewall.session.domain.SessionNotFoundException;
 import io.tonewall.session.domain.SessionStateException;
@@ -38,9 +39,9 @@ import java.util.logging.Logger;
  * transaction-not-found}, {@code call-not-found}; 409 {@code session-ended}, {@code
  * fields-incomplete}, {@code outcome-unknown} (do not resubmit), {@code additional-payment-limit},
  * {@code surcharge-not-accepted}, {@code refund-not-allowed}, {@code nothing-to-reconcile}, {@code
- * call-unavailable} (no live, secure call for the request), {@code illegal-transition}, {@code
- * concurrent-change}; 422 {@code payment-rejected}; 503 {@code card-capture-unavailable}, {@code
- * adapter-unavailable}.
+ * refund-not-settled} (settled already by another request), {@code call-unavailable} (no live,
+ * secure call for the request), {@code illegal-transition}, {@code concurrent-change}; 422 {@code
+ * payment-rejected}; 503 {@code card-capture-unavailable}, {@code adapter-unavailable}.
  */
 @Provider
 public class DomainExceptionMapper implements ExceptionMapper<Exception> {
@@ -152,6 +153,9 @@ public class DomainExceptionMapper implements ExceptionMapper<Exception> {
     } else if (e instanceof NothingToReconcileException) {
       kind = "nothing-to-reconcile";
       title = "Outcome already known";
+    } else if (e instanceof RefundNotSettledException) {
+      kind = "refund-not-settled";
+      title = "Refund cannot be settled";
     } else if (e instanceof CallUnavailableException) {
       kind = "call-unavailable";
       title = "The session's call cannot take this";

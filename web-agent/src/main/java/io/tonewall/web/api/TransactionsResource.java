@@ -2,6 +2,7 @@ package io.tonewall.web.api;
 
 import io.tonewall.session.application.TransactionView;
 import io.tonewall.session.application.Transactions;
+import io.tonewall.session.domain.Outcome;
 import io.tonewall.session.domain.TransactionNotFoundException;
 import io.tonewall.web.api.dto.AmountBody;
 import io.tonewall.web.api.dto.TransactionResponse;
@@ -62,14 +63,22 @@ public class TransactionsResource {
     return Response.created(URI.create(refund.links().get("self"))).entity(refund).build();
   }
 
-  /** Asks the PSP what became of a transaction whose outcome is unknown. */
+  /**
+   * Asks the PSP what became of a transaction whose outcome is unknown, or of a {@code SCHEDULED}
+   * refund: 200 with the transaction; 202 with the refund, still {@code SCHEDULED}, when the PSP
+   * has not settled it yet (ask again later: the refund sweep settles it too); 409 {@code
+   * nothing-to-reconcile} when the outcome is known already.
+   */
   @POST
   @Path("{id}/reconcile")
   @RolesAllowed(Scopes.SESSIONS_WRITE)
-  public TransactionResponse reconcile(@PathParam("id") String id) {
+  public Response reconcile(@PathParam("id") String id) {
     owned(id);
-    return TransactionResponse.of(
-        transactions.reconcile(RequestValues.id("transaction", id)), base());
+    TransactionView view = transactions.reconcile(RequestValues.id("transaction", id));
+    return Response.status(
+            view.outcome() == Outcome.SCHEDULED ? Response.Status.ACCEPTED : Response.Status.OK)
+        .entity(TransactionResponse.of(view, base()))
+        .build();
   }
 
   /** The transaction, when the calling client owns its session (else 404). */

@@ -10,9 +10,12 @@ import static org.hamcrest.Matchers.not;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -27,15 +30,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Payments through the API with the sandbox PSP and no call: an approved token payment (the
- * sandbox's test token {@code sbx_tok_test_approve}) refunded in two parts, lists in pages (a
- * call's transactions, a session's audit entries, webhook deliveries) and an Idempotency-Key on
- * {@code POST .../process}.
+ * sandbox's test token {@code sbx_tok_test_approve}) refunded in two parts, each refund settled
+ * APPROVED (the first by the refund sweep, the second by {@code POST .../reconcile}), lists in
+ * pages (a call's transactions, a session's audit entries, webhook deliveries) and an
+ * Idempotency-Key on {@code POST .../process}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class PaymentsApiIT {
 
   private static final String APPROVE = "sbx_tok_test_approve";
+  private static final Duration SETTLE_WITHIN = Duration.ofSeconds(60);
 
   @ArquillianResource private URL base;
 
@@ -56,52 +61,99 @@ class PaymentsApiIT {
   }
 
   @Test
-  void approvesATokenPayment_thenRefundsItInTwoParts() throws Exception {
-    // when
-    JsonObject session = tokenPayment(APPROVE, 1500, null);
+  void approvesATokenPayment_thenRefundsItInTwoParts_andEachRefundIsSettled() throws Exception {
+    // given: a subscription nobody listens on, to see the refunds' webhooks queued
+    String subscription =
+        ApiHttp.json(
+                api.post("api/v1/webhooks", "{\"url\":\"http://127.0.0.1:9/it-refunds\"}", token)
+                    .body())
+            .getString("id");
+    try {
+      // when
+      JsonObject session = tokenPayment(APPROVE, 1500, null);
 
-    // then: approved and finished, with the PSP's reference
-    assertThat(session.getString("status"), is("Finished"));
-    JsonObject sale = session.getJsonArray("transactions").getJsonObject(0);
-    assertThat(sale.getString("outcome"), is("APPROVED"));
-    assertThat(sale.getString("type"), is("SALE"));
-    assertThat(sale.getJsonNumber("amount").longValue(), is(1500L));
-    assertThat(sale.getString("pspReference").isBlank(), is(false));
-    String saleId = sale.getString("id");
+      // then: approved and finished, with the PSP's reference
+      assertThat(session.getString("status"), is("Finished"));
+      JsonObject sale = session.getJsonArray("transactions").getJsonObject(0);
+      assertThat(sale.getString("outcome"), is("APPROVED"));
+      assertThat(sale.getString("type"), is("SALE"));
+      assertThat(sale.getJsonNumber("amount").longValue(), is(1500L));
+      assertThat(sale.getString("pspReference").isBlank(), is(false));
+      String saleId = sale.getString("id");
 
-    // when: part of it is refunded, then the rest
-    HttpResponse<String> part =
-        api.post(
-            "api/v1/transactions/" + saleId + "/refunds",
-            "{\"amount\":500,\"currency\":\"GBP\"}",
-            token);
-    long refundedAfterPart = transaction(saleId).getJsonNumber("refunded").longValue();
-    HttpResponse<String> rest = api.post("api/v1/transactions/" + saleId + "/refunds", "{}", token);
-    HttpResponse<String> more = api.post("api/v1/transactions/" + saleId + "/refunds", "{}", token);
+      // when: part of it is refunded, and nobody asks what became of it
+      HttpResponse<String> part =
+          api.post(
+              "api/v1/transactions/" + saleId + "/refunds",
+              "{\"amount\":500,\"currency\":\"GBP\"}",
+              token);
 
-    // then
-    assertThat(part.body(), part.statusCode(), is(201));
-    JsonObject first = ApiHttp.json(part.body());
-    assertThat(first.getString("type"), is("REFUND"));
-    assertThat(first.getString("refundOf"), is(saleId));
-    assertThat(first.getJsonNumber("amount").longValue(), is(500L));
-    assertThat(first.getString("outcome"), is("SCHEDULED"));
-    assertThat(
-        part.headers().firstValue("Location").orElseThrow(), endsWith(first.getString("id")));
-    assertThat(refundedAfterPart, is(500L));
-    assertThat(rest.body(), rest.statusCode(), is(201));
-    assertThat(ApiHttp.json(rest.body()).getJsonNumber("amount").longValue(), is(1000L));
-    assertThat(transaction(saleId).getJsonNumber("refunded").longValue(), is(1500L));
-    assertThat(more.statusCode(), is(409));
-    assertThat(ApiHttp.json(more.body()).getString("type"), endsWith("/refund-not-allowed"));
-    List<String> audit =
-        ApiHttp.jsonArray(api.get("api/v1/audit/sessions/" + session.getString("id"), token).body())
-            .stream()
-            .map(e -> e.asJsonObject().getString("eventType"))
-            .toList();
-    assertThat(
-        audit,
-        is(List.of("session.created", "payment.approved", "refund.scheduled", "refund.scheduled")));
+      // then: scheduled at once, settled APPROVED by the refund sweep
+      assertThat(part.body(), part.statusCode(), is(201));
+      JsonObject first = ApiHttp.json(part.body());
+      assertThat(first.getString("type"), is("REFUND"));
+      assertThat(first.getString("refundOf"), is(saleId));
+      assertThat(first.getJsonNumber("amount").longValue(), is(500L));
+      assertThat(first.getString("outcome"), is("SCHEDULED"));
+      assertThat(
+          part.headers().firstValue("Location").orElseThrow(), endsWith(first.getString("id")));
+      assertThat(transaction(saleId).getJsonNumber("refunded").longValue(), is(500L));
+      assertThat(settled(first.getString("id")).getString("outcome"), is("APPROVED"));
+      assertThat(transaction(saleId).getJsonNumber("refunded").longValue(), is(500L));
+
+      // when: the rest is refunded and its outcome asked for at once
+      HttpResponse<String> rest =
+          api.post("api/v1/transactions/" + saleId + "/refunds", "{}", token);
+      assertThat(rest.body(), rest.statusCode(), is(201));
+      String restId = ApiHttp.json(rest.body()).getString("id");
+      HttpResponse<String> reconciled =
+          api.post("api/v1/transactions/" + restId + "/reconcile", "", token);
+      HttpResponse<String> again =
+          api.post("api/v1/transactions/" + restId + "/reconcile", "", token);
+      HttpResponse<String> more =
+          api.post("api/v1/transactions/" + saleId + "/refunds", "{}", token);
+
+      // then: sent after commit, so the PSP knows it already
+      assertThat(ApiHttp.json(rest.body()).getJsonNumber("amount").longValue(), is(1000L));
+      assertThat(reconciled.body(), reconciled.statusCode(), is(200));
+      assertThat(ApiHttp.json(reconciled.body()).getString("outcome"), is("APPROVED"));
+      assertThat(again.statusCode(), is(409));
+      assertThat(ApiHttp.json(again.body()).getString("type"), endsWith("/nothing-to-reconcile"));
+      assertThat(transaction(saleId).getJsonNumber("refunded").longValue(), is(1500L));
+      assertThat(more.statusCode(), is(409));
+      assertThat(ApiHttp.json(more.body()).getString("type"), endsWith("/refund-not-allowed"));
+      List<String> audit =
+          ApiHttp.jsonArray(
+                  api.get("api/v1/audit/sessions/" + session.getString("id"), token).body())
+              .stream()
+              .map(e -> e.asJsonObject().getString("eventType"))
+              .toList();
+      assertThat(
+          audit,
+          is(
+              List.of(
+                  "session.created",
+                  "payment.approved",
+                  "refund.scheduled",
+                  "refund.approved",
+                  "refund.scheduled",
+                  "refund.approved")));
+      List<String> webhooks =
+          ApiHttp.jsonArray(api.get("api/v1/webhooks/deliveries?size=100", token).body()).stream()
+              .map(JsonValue::asJsonObject)
+              .filter(d -> d.getString("subscriptionId").equals(subscription))
+              .map(d -> d.getString("eventType"))
+              .filter(type -> type.startsWith("refund."))
+              .sorted()
+              .toList();
+      assertThat(
+          webhooks,
+          is(
+              List.of(
+                  "refund.approved", "refund.approved", "refund.scheduled", "refund.scheduled")));
+    } finally {
+      assertThat(api.delete("api/v1/webhooks/" + subscription, token).statusCode(), is(204));
+    }
   }
 
   @Test
@@ -241,6 +293,21 @@ class PaymentsApiIT {
         .getJsonArray("transactions")
         .getJsonObject(0)
         .getString("id");
+  }
+
+  /** The transaction once its outcome is no longer SCHEDULED (the sweep runs every 10 s). */
+  private JsonObject settled(String id) throws Exception {
+    Instant deadline = Instant.now().plus(SETTLE_WITHIN);
+    JsonObject transaction = transaction(id);
+    while (transaction.getString("outcome").equals("SCHEDULED")) {
+      assertThat(
+          "refund " + id + " still SCHEDULED after " + SETTLE_WITHIN,
+          Instant.now().isBefore(deadline),
+          is(true));
+      Thread.sleep(500);
+      transaction = transaction(id);
+    }
+    return transaction;
   }
 
   private JsonObject transaction(String id) throws Exception {

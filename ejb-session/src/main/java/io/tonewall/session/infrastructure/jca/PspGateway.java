@@ -118,6 +118,16 @@ public class PspGateway {
         Optional.empty());
   }
 
+  /**
+   * Asks the provider what became of a refund sent after commit, by its idempotency key: its final
+   * outcome, or empty while the provider cannot tell (not sent yet, or still in flight).
+   *
+   * @throws AdapterUnavailableException when the adapter or provider cannot answer
+   */
+  public Optional<PaymentOutcome> refundOutcome(String configuration, String idempotencyKey) {
+    return RefundStatus.outcome(status(configuration, idempotencyKey));
+  }
+
   /** Asks the provider what became of an authorisation whose outcome is unknown. */
   public PaymentOutcome reconcile(String configuration, String idempotencyKey) {
     return outcome(

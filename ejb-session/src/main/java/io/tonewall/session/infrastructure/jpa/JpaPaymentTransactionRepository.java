@@ -2,6 +2,7 @@ package io.tonewall.session.infrastructure.jpa;
 
 import io.tonewall.session.domain.Outcome;
 import io.tonewall.session.domain.PaymentTransaction;
+import io.tonewall.session.domain.TransactionType;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -71,6 +72,23 @@ public class JpaPaymentTransactionRepository {
         .setFirstResult(offset)
         .setMaxResults(limit)
         .getResultList();
+  }
+
+  /** Ids of refunds still {@code SCHEDULED}, made before {@code before}, oldest first. */
+  public List<UUID> scheduledRefundsBefore(Instant before, int max) {
+    return entityManager
+        .createQuery(
+            "SELECT t.id FROM PaymentTransaction t WHERE t.outcome = :scheduled"
+                + " AND t.type = :refund AND t.createdAt <= :before ORDER BY t.createdAt",
+            String.class)
+        .setParameter("scheduled", Outcome.SCHEDULED)
+        .setParameter("refund", TransactionType.REFUND)
+        .setParameter("before", before)
+        .setMaxResults(max)
+        .getResultList()
+        .stream()
+        .map(UUID::fromString)
+        .toList();
   }
 
   /** Ids of transactions whose outcome is still unknown, made before {@code before}. */
