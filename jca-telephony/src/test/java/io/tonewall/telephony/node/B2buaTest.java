@@ -20,12 +20,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,19 +159,32 @@ class B2buaTest {
     // when
     caller.send(SipPeer.invite("g729", caller.port(), port, offer), port);
 
+    String refusal = caller.receive("SIP/2.0 100");
+    ackRefusal("g729", refusal);
+
     // then
-    assertThat(caller.receive("SIP/2.0 100"), startsWith("SIP/2.0 488"));
+    assertThat(refusal, startsWith("SIP/2.0 488"));
     assertThat(node.metrics().calls(), is(0));
+    assertThat(node.metrics().dialogs(), is(0));
+    assertThat(node.metrics().pendingTransactions(), is(0));
     assertThat(node.metrics().rtpPortsInUse(), is(0));
+    assertStackTransactionsDrain(INVITE_SERVER_AFTER_ACK);
   }
 
   @Test
   void rejectsInviteWith400_whenSdpIsMalformed() throws Exception {
     // when
     caller.send(SipPeer.invite("bad-sdp", caller.port(), port, "v=0\r\nm=audio x\r\n"), port);
+    String refusal = caller.receive("SIP/2.0 100");
+    ackRefusal("bad-sdp", refusal);
 
     // then
-    assertThat(caller.receive("SIP/2.0 100"), startsWith("SIP/2.0 400"));
+    assertThat(refusal, startsWith("SIP/2.0 400"));
+    assertThat(node.metrics().calls(), is(0));
+    assertThat(node.metrics().dialogs(), is(0));
+    assertThat(node.metrics().pendingTransactions(), is(0));
+    assertThat(node.metrics().rtpPortsInUse(), is(0));
+    assertStackTransactionsDrain(INVITE_SERVER_AFTER_ACK);
   }
 
   @Test
@@ -242,6 +257,45 @@ class B2buaTest {
     return metrics;
   }
 
+  /**
+   * An INVITE server transaction over UDP stays after the ACK for timer I (T4 = 5 s, RFC 3261
+   * 17.2.1).
+   */
+  private static final Duration INVITE_SERVER_AFTER_ACK = Duration.ofSeconds(8);
+
+  /**
+   * Completed transactions over UDP stay at most 64*T1 = 32 s: timer J (non-INVITE server, e.g.
+   * CANCEL) and timer D (INVITE client, the agent's leg after a non-2xx), RFC 3261 17.1.1.2 and
+   * 17.2.2; plus a margin.
+   */
+  private static final Duration UDP_TRANSACTION_LIFETIME = Duration.ofSeconds(40);
+
+  private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+
+  /** The caller's ACK of Tonewall's non-2xx final response to its INVITE {@code callId}. */
+  private void ackRefusal(String callId, String refusal) throws Exception {
+    caller.send(
+        SipPeer.request("ACK", callId, caller.port(), port, callId, 1)
+            .replace("To: <sip:pay@127.0.0.1>", "To: " + SipPeer.header(refusal, "To")),
+        port);
+  }
+
+  private TelephonyMetrics awaitMetrics(Duration bound, Predicate<TelephonyMetrics> settled)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + bound.toNanos();
+    TelephonyMetrics metrics = node.metrics();
+    while (!settled.test(metrics) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      metrics = node.metrics();
+    }
+    return metrics;
+  }
+
+  private void assertStackTransactionsDrain(Duration bound) throws InterruptedException {
+    TelephonyMetrics metrics = awaitMetrics(bound, m -> m.stackTransactions() == 0);
+    assertThat(metrics.toString(), metrics.stackTransactions(), is(0));
+  }
+
   @Test
   void refusesSecondInviteWith503AndRetryAfter_whenRtpPortRangeIsFull() throws Exception {
     // given: four ports hold one call (two pairs)
@@ -251,12 +305,18 @@ class B2buaTest {
     // when
     caller.send(SipPeer.invite("second", caller.port(), port, G711_OFFER), port);
     String refusal = caller.receive("SIP/2.0 100");
+    ackRefusal("second", refusal);
 
-    // then
+    // then: only the first call's two dialogs (early) and INVITE transactions remain
     assertThat(refusal, startsWith("SIP/2.0 503"));
     assertThat(SipPeer.header(refusal, "Retry-After"), is("5"));
     assertThat(node.metrics().calls(), is(1));
     assertThat(node.metrics().rtpPortsInUse(), is(4));
+    assertThat(node.metrics().dialogs(), is(2));
+    assertThat(node.metrics().pendingTransactions(), is(1));
+    TelephonyMetrics settled =
+        awaitMetrics(INVITE_SERVER_AFTER_ACK, metrics -> metrics.stackTransactions() <= 2);
+    assertThat(settled.toString(), settled.stackTransactions(), is(2));
   }
 
   @Test
@@ -279,6 +339,14 @@ class B2buaTest {
     TelephonyMetrics after = awaitNoCalls();
     assertThat(after.toString(), after.calls(), is(0));
     assertThat(after.toString(), after.rtpPortsInUse(), is(0));
+    assertThat(after.toString(), after.dialogs(), is(0));
+    // the agent's 487 ends the relayed INVITE; both legs' transactions then leave the stack
+    agent.send(SipPeer.response(invite, 487, "Request Terminated", "", agent.port()), port);
+    agent.send(SipPeer.response(cancel, 200, "OK", "", agent.port()), port);
+    ackRefusal("cancel-1", first.startsWith("SIP/2.0 487") ? first : second);
+    assertThat(
+        awaitMetrics(ONE_SECOND, m -> m.pendingTransactions() == 0).pendingTransactions(), is(0));
+    assertStackTransactionsDrain(UDP_TRANSACTION_LIFETIME);
   }
 
   @Test
@@ -298,6 +366,10 @@ class B2buaTest {
     TelephonyMetrics after = awaitNoCalls();
     assertThat(after.toString(), after.calls(), is(0));
     assertThat(after.toString(), after.rtpPortsInUse(), is(0));
+    assertThat(after.toString(), after.dialogs(), is(0));
+    assertThat(after.toString(), after.pendingTransactions(), is(0));
+    ackRefusal("busy-1", refusal);
+    assertStackTransactionsDrain(UDP_TRANSACTION_LIFETIME);
   }
 
   @Test
