@@ -202,10 +202,7 @@ public final class B2bua implements SipListener {
       awaitedAcks.acknowledged(callId(request));
       return;
     }
-    if (request.getHeader(MaxForwardsHeader.NAME) == null) {
-      // RFC 2543 elements send none (RFC 3261 8.1.1.6); JAIN-SIP refuses a transaction without
-      request.setHeader(headers.createMaxForwardsHeader(70));
-    }
+    completeRfc2543Request(request, method);
     Optional<ServerTransaction> transaction = serverTransaction(event);
     if (transaction.isEmpty()) {
       return; // a retransmission the stack already handles
@@ -338,6 +335,26 @@ public final class B2bua implements SipListener {
       }
     }
     return false;
+  }
+
+  /**
+   * RFC 2543 elements send no Max-Forwards and may send an INVITE without Contact (RFC 3261
+   * 8.1.1.6, 8.1.1.8); JAIN-SIP refuses a server transaction without them. Max-Forwards 70 is
+   * assumed, and the From URI as the remote target, which is where RFC 2543 sent requests of the
+   * dialog when there was no Contact.
+   */
+  private void completeRfc2543Request(Request request, String method)
+      throws InvalidArgumentException, ParseException {
+    if (request.getHeader(MaxForwardsHeader.NAME) == null) {
+      request.setHeader(headers.createMaxForwardsHeader(70));
+    }
+    FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+    if (Request.INVITE.equals(method)
+        && request.getHeader(ContactHeader.NAME) == null
+        && from != null) {
+      Address target = addresses.createAddress((URI) from.getAddress().getURI().clone());
+      request.setHeader(headers.createContactHeader(target));
+    }
   }
 
   private void onNewInvite(ServerTransaction st, Request invite)

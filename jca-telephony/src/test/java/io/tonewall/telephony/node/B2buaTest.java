@@ -714,4 +714,26 @@ class B2buaTest {
     assertThat(broken.reason(), is(Optional.of(BreakReason.MEDIA_TIMEOUT)));
     assertThat(node.calls().byId("silent-1").orElseThrow().secure(), is(false));
   }
+
+  @Test
+  void relaysAnRfc2543Invite_withoutMaxForwardsContactOrBranch() throws Exception {
+    // given: as RFC 4475 3.4.1 (inv2543) sends it
+    String invite =
+        SipPeer.invite("rfc2543", caller.port(), port, G711_OFFER)
+            .replace(";branch=z9hG4bK-rfc2543", "")
+            .replace("Max-Forwards: 70\r\n", "")
+            .replaceAll("Contact: [^\r]*\r\n", "");
+
+    // when
+    caller.send(invite, port);
+    String relayed = agent.receive();
+    agent.send(SipPeer.response(relayed, 486, "Busy Here", "", agent.port()), port);
+    String refusal = caller.receive("SIP/2.0 100");
+
+    // then
+    assertThat(relayed, startsWith("INVITE sip:agent@127.0.0.1:" + agent.port()));
+    assertThat(SipPeer.header(relayed, "Max-Forwards"), is("69"));
+    assertThat(refusal, startsWith("SIP/2.0 486"));
+    assertThat(awaitNoDialogs().calls(), is(0));
+  }
 }
