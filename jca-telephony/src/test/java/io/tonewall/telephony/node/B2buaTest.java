@@ -18,9 +18,11 @@ import io.tonewall.telephony.spi.TelephonySettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,12 +61,25 @@ class B2buaTest {
   private static final AtomicInteger NEXT_RTP_PORT = new AtomicInteger(42000);
 
   /**
-   * Four RTP ports no earlier test of this class used: a node closed by the previous test may still
-   * be releasing its sockets, which would make the range look full.
+   * Four RTP ports no earlier test of this class used (a node closed by the previous test may still
+   * be releasing its sockets, which would make the range look full) and that no other process holds
+   * right now (the range lies among the ephemeral ports other programs bind).
    */
   private static String nextRtpRange() {
-    int first = NEXT_RTP_PORT.getAndAdd(4);
-    return first + "-" + (first + 3);
+    while (true) {
+      int first = NEXT_RTP_PORT.getAndAdd(4);
+      if (IntStream.range(first, first + 4).allMatch(B2buaTest::udpFree)) {
+        return first + "-" + (first + 3);
+      }
+    }
+  }
+
+  private static boolean udpFree(int port) {
+    try (DatagramSocket socket = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (SocketException taken) {
+      return false;
+    }
   }
 
   private int rtpFirst;
