@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -155,17 +156,41 @@ class TortureCorpusIT {
       }
       Expected expected = Expected.of(file, columns[3], columns[4], raw);
       long before = node.metrics().sipRequests();
-      List<Integer> got;
+      List<String> responses;
       try (Exchange exchange = stream ? new TcpExchange(port) : new UdpExchange(port)) {
-        got = exchange(exchange, distinctBranch(raw, file), expected);
+        responses = exchange(exchange, distinctBranch(raw, file), expected);
       }
+      List<Integer> got = responses.stream().map(TortureCorpusIT::status).toList();
       boolean reached = node.metrics().sipRequests() > before;
       report.add(file + "\t" + columns[3] + "\texpected " + expected + "\tgot " + got);
-      expected.mismatch(got, reached).ifPresent(why -> wrong.add(file + ": " + why));
+      expected
+          .mismatch(got, reached)
+          .or(() -> missingHeader(responses))
+          .ifPresent(why -> wrong.add(file + ": " + why));
     }
     System.out.println((stream ? "TCP" : "UDP") + "\n" + String.join("\n", report));
     answerAgentInvitesWithBusy();
     return wrong;
+  }
+
+  private static int status(String response) {
+    return Integer.parseInt(response.substring(8, 11));
+  }
+
+  /**
+   * The header a refusal must carry (RFC 3261 8.2.2-8.2.3, 21.4.6, 21.5.4): Unsupported with 420,
+   * Accept with 415, Allow with 405, Retry-After with 503.
+   */
+  private static Optional<String> missingHeader(List<String> responses) {
+    Map<Integer, String> required =
+        Map.of(420, "Unsupported", 415, "Accept", 405, "Allow", 503, "Retry-After");
+    for (String response : responses) {
+      String header = required.get(status(response));
+      if (header != null && SipPeer.header(response, header).isBlank()) {
+        return Optional.of(status(response) + " without " + header + ": " + response);
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean datagramFramed(String title, byte[] message) {
@@ -178,10 +203,10 @@ class TortureCorpusIT {
    * statuses of Tonewall's responses until a final one (ACKed when the request was an INVITE) or
    * until the message's wait is over.
    */
-  private List<Integer> exchange(Exchange exchange, byte[] message, Expected expected)
+  private List<String> exchange(Exchange exchange, byte[] message, Expected expected)
       throws Exception {
     exchange.send(addressedTo(message, exchange.transport(), exchange.localPort()));
-    List<Integer> statuses = new ArrayList<>();
+    List<String> responses = new ArrayList<>();
     long deadline = System.nanoTime() + expected.waitMillis() * 1_000_000L;
     while (System.nanoTime() < deadline) {
       Optional<String> response = exchange.next(50);
@@ -189,8 +214,8 @@ class TortureCorpusIT {
       if (response.isEmpty() || !response.get().startsWith("SIP/2.0 ")) {
         continue;
       }
-      int status = Integer.parseInt(response.get().substring(8, 11));
-      statuses.add(status);
+      int status = status(response.get());
+      responses.add(response.get());
       if (status >= 200) {
         if (status >= 300 && SipPeer.header(response.get(), "CSeq").endsWith("INVITE")) {
           exchange.send(ack(message, response.get()));
@@ -198,7 +223,7 @@ class TortureCorpusIT {
         break;
       }
     }
-    return statuses;
+    return responses;
   }
 
   /**
@@ -528,6 +553,6 @@ class TortureCorpusIT {
    * test, so that the list only shrinks.
    */
   private static final class Waivers {
-    static final java.util.Map<String, String> REASONS = java.util.Map.of();
+    static final Map<String, String> REASONS = Map.of();
   }
 }
