@@ -24,6 +24,10 @@ final class FormCheckingParser implements MessageParser {
       byte[] raw, boolean readBody, boolean strict, ParseExceptionListener listener)
       throws ParseException {
     SIPMessage message = parser.parseSIPMessage(raw, readBody, strict, listener);
+    boolean noBody = message.getRawContent() == null || message.getRawContent().length == 0;
+    if (readBody && noBody) { // a whole datagram (UDP)
+      DatagramBody.withoutContentLength(raw).ifPresent(message::setMessageContent);
+    }
     if (message instanceof SIPRequest) {
       RequestForm.check(raw).ifPresent(message::setApplicationData);
     }
