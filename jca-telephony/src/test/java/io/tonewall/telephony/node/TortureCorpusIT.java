@@ -155,16 +155,14 @@ class TortureCorpusIT {
         continue;
       }
       Expected expected = Expected.of(file, columns[3], columns[4], raw);
-      long before = node.metrics().sipRequests();
       List<String> responses;
       try (Exchange exchange = stream ? new TcpExchange(port) : new UdpExchange(port)) {
         responses = exchange(exchange, distinctBranch(raw, file), expected);
       }
       List<Integer> got = responses.stream().map(TortureCorpusIT::status).toList();
-      boolean reached = node.metrics().sipRequests() > before;
       report.add(file + "\t" + columns[3] + "\texpected " + expected + "\tgot " + got);
       expected
-          .mismatch(got, reached)
+          .mismatch(got)
           .or(() -> missingHeader(responses))
           .ifPresent(why -> wrong.add(file + ": " + why));
     }
@@ -430,7 +428,7 @@ class TortureCorpusIT {
    * role: a UAS and B2BUA, neither a proxy nor a registrar.
    *
    * <ul>
-   *   <li>A response (the corpus has five): nothing sent back and never handed to the B2BUA.
+   *   <li>A response (the corpus has five): nothing sent back.
    *   <li>invalid: 400 or dropped ("or ignore": the UAS's answer too, baddate); when the handling
    *       names another status (505 for badvers), that status and nothing else.
    *   <li>valid (syntax): the status the handling names (416, 420, 415, 406); "proxy:" statuses
@@ -512,8 +510,8 @@ class TortureCorpusIT {
       return mayDrop ? 700 : 3000;
     }
 
-    Optional<String> mismatch(List<Integer> got, boolean reachedB2bua) {
-      Optional<String> problem = problem(got, reachedB2bua);
+    Optional<String> mismatch(List<Integer> got) {
+      Optional<String> problem = problem(got);
       if (waiver.isPresent()) {
         return problem.isPresent()
             ? Optional.empty()
@@ -522,11 +520,14 @@ class TortureCorpusIT {
       return problem;
     }
 
-    private Optional<String> problem(List<Integer> got, boolean reachedB2bua) {
+    private Optional<String> problem(List<Integer> got) {
       if (response) {
-        return got.isEmpty() && !reachedB2bua
+        // JAIN-SIP never hands a response to processRequest, so the request counter cannot tell
+        // whether one reached the B2BUA (a late request of an earlier message may move it): only
+        // an answer would show that it was taken for a request
+        return got.isEmpty()
             ? Optional.empty()
-            : Optional.of("a response without a transaction was answered or reached the B2BUA");
+            : Optional.of("a response without a transaction was answered: " + got);
       }
       List<Integer> finals = got.stream().filter(status -> status >= 200).toList();
       if (finals.isEmpty()) {
