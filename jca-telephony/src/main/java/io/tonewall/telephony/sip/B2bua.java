@@ -82,8 +82,6 @@ public final class B2bua implements SipListener {
   private static final Logger LOG = Logger.getLogger(B2bua.class.getName());
   private static final int RETRY_AFTER_SECONDS = 5;
   private static final int DEFAULT_TELEPHONE_EVENT = 101;
-  private static final List<String> SINGLE_VALUED =
-      List.of("From", "To", "Call-ID", "CSeq", "Max-Forwards", "Content-Length", "Content-Type");
   static final String ALLOWED_METHODS = "INVITE,ACK,BYE,CANCEL,OPTIONS,INFO,UPDATE,REFER,NOTIFY";
 
   private final MessageFactory messages;
@@ -204,6 +202,7 @@ public final class B2bua implements SipListener {
       awaitedAcks.acknowledged(callId(request));
       return;
     }
+    completeRfc2543Request(request, method);
     Optional<ServerTransaction> transaction = serverTransaction(event);
     if (transaction.isEmpty()) {
       return; // a retransmission the stack already handles
@@ -262,17 +261,20 @@ public final class B2bua implements SipListener {
   }
 
   /**
-   * RFC 3261 8.2.1-8.2.3 checks before a request is acted on: a version other than SIP/2.0 gets
-   * 505; headers escaped into the Request-URI or a second value of a single-valued header get 400;
-   * a Request-URI scheme other than sip, sips or tel gets 416; a Require of any extension gets 420
-   * (Tonewall supports none); a body that is not SDP on an INVITE gets 415.
+   * RFC 3261 8.2.1-8.2.3 checks before a request is acted on: a form defect found in the raw
+   * request by {@link RequestForm} (a version other than SIP/2.0: 505; extra spaces in the
+   * Request-Line, a duplicated single-valued header, a malformed name-addr: 400); headers escaped
+   * into the Request-URI or a body shorter than Content-Length get 400; a Request-URI scheme other
+   * than sip, sips or tel gets 416; a Require of any extension gets 420 (Tonewall supports none); a
+   * body that is not SDP on an INVITE gets 415; an INVITE whose Accept excludes SDP gets 406.
    *
    * @return true when the request was answered here
    */
   private boolean refusedForm(ServerTransaction st, Request request, String method)
       throws ParseException, SipException, InvalidArgumentException {
-    if (!"SIP/2.0".equalsIgnoreCase(request.getSIPVersion())) {
-      answer(st, messages.createResponse(Response.VERSION_NOT_SUPPORTED, request));
+    if (request instanceof gov.nist.javax.sip.message.SIPMessage parsed
+        && parsed.getApplicationData() instanceof FormDefect defect) {
+      answer(st, reject(request, defect.status(), defect.reason()));
       return true;
     }
     if (request.getRequestURI() instanceof SipURI uri && uri.getHeaderNames().hasNext()) {
@@ -284,16 +286,6 @@ public final class B2bua implements SipListener {
     if (length != null && length.getContentLength() > received) {
       answer(st, reject(request, Response.BAD_REQUEST, "Body shorter than Content-Length"));
       return true;
-    }
-    for (String single : SINGLE_VALUED) {
-      java.util.ListIterator<?> values = request.getHeaders(single);
-      if (values != null && values.hasNext()) {
-        values.next();
-        if (values.hasNext()) {
-          answer(st, reject(request, Response.BAD_REQUEST, "More than one " + single));
-          return true;
-        }
-      }
     }
     String scheme = request.getRequestURI().getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("sip") && !scheme.equals("sips") && !scheme.equals("tel")) {
@@ -320,7 +312,49 @@ public final class B2bua implements SipListener {
       answer(st, refusal);
       return true;
     }
+    if (Request.INVITE.equals(method) && !acceptsSdp(request)) {
+      answer(st, reject(request, Response.NOT_ACCEPTABLE, "Answer would be SDP"));
+      return true;
+    }
     return false;
+  }
+
+  /** True when the request has no Accept header or one of its values admits application/sdp. */
+  private static boolean acceptsSdp(Request request) {
+    java.util.ListIterator<?> accepts = request.getHeaders(javax.sip.header.AcceptHeader.NAME);
+    if (accepts == null || !accepts.hasNext()) {
+      return true;
+    }
+    while (accepts.hasNext()) {
+      javax.sip.header.AcceptHeader accept = (javax.sip.header.AcceptHeader) accepts.next();
+      String type = accept.getContentType() == null ? "" : accept.getContentType();
+      String subType = accept.getContentSubType() == null ? "" : accept.getContentSubType();
+      if ((type.equals("*") || type.equalsIgnoreCase("application"))
+          && (subType.equals("*") || subType.equalsIgnoreCase("sdp"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * RFC 2543 elements send no Max-Forwards and may send an INVITE without Contact (RFC 3261
+   * 8.1.1.6, 8.1.1.8); JAIN-SIP refuses a server transaction without them. Max-Forwards 70 is
+   * assumed, and the From URI as the remote target, which is where RFC 2543 sent requests of the
+   * dialog when there was no Contact.
+   */
+  private void completeRfc2543Request(Request request, String method)
+      throws InvalidArgumentException, ParseException {
+    if (request.getHeader(MaxForwardsHeader.NAME) == null) {
+      request.setHeader(headers.createMaxForwardsHeader(70));
+    }
+    FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+    if (Request.INVITE.equals(method)
+        && request.getHeader(ContactHeader.NAME) == null
+        && from != null) {
+      Address target = addresses.createAddress((URI) from.getAddress().getURI().clone());
+      request.setHeader(headers.createContactHeader(target));
+    }
   }
 
   private void onNewInvite(ServerTransaction st, Request invite)

@@ -20,7 +20,9 @@ import javax.sip.SipStack;
  * One JAIN-SIP stack with a provider listening on UDP and TCP at the same address and port. {@link
  * #open} starts it; {@link #close} stops it and frees the ports.
  *
- * <p>The stack is configured never to log message bodies: a SIP INFO may carry keypad digits.
+ * <p>The stack is configured never to log message bodies: a SIP INFO may carry keypad digits. Its
+ * parser is wrapped by a {@link FormCheckingParser}, so that the B2BUA learns of request forms the
+ * parser would repair (a SIP version other than 2.0, duplicated single-valued headers, ...).
  */
 public final class SipEndpoint implements AutoCloseable {
 
@@ -56,6 +58,10 @@ public final class SipEndpoint implements AutoCloseable {
       stack = factory.createSipStack(stackProperties());
     } catch (PeerUnavailableException e) {
       throw new SipEndpointException("cannot create the JAIN-SIP stack: " + e.getMessage(), e);
+    }
+    if (stack instanceof gov.nist.javax.sip.stack.SIPTransactionStack transactions) {
+      // before the listening points: their channels take their parsers from this factory
+      transactions.setMessageParserFactory(new FormCheckingParserFactory());
     }
     try {
       SipProvider provider = null;

@@ -209,11 +209,12 @@ class AnchoredCallIT {
             List.of("-r", "50", "-l", "20", "-key", "reference", "load"));
     int callerStatus = Loopback.await(caller, 180);
     int agentStatus = Loopback.await(agent, 30);
-    TelephonyMetrics after = awaitIdle(Duration.ofSeconds(20));
+    TelephonyMetrics after = awaitIdle(UDP_TRANSACTION_LIFETIME);
 
     // then
     assertThat(Loopback.log("caller"), callerStatus, is(0));
     assertThat(Loopback.log("agent"), agentStatus, is(0));
+    assertThat(after.toString(), after.stackTransactions(), is(0));
     assertThat(after.toString(), after.calls(), is(0));
     assertThat(after.toString(), after.dialogs(), is(0));
     assertThat(after.toString(), after.pendingTransactions(), is(0));
@@ -290,7 +291,7 @@ class AnchoredCallIT {
     assertThat(sentinelEvents(TelephonyEventType.SECURE_WINDOW_CLOSED), is(1L));
     assertThat(secureAfterHold, is(false));
     assertThat(ended.callId(), is(call.id()));
-    assertThat(awaitIdle(Duration.ofSeconds(10)).calls(), is(0));
+    assertThat(awaitIdle(UDP_TRANSACTION_LIFETIME).calls(), is(0));
   }
 
   /** The first event of {@code type} received at any time (also before this call). */
@@ -320,6 +321,14 @@ class AnchoredCallIT {
         .count();
   }
 
+  /**
+   * How long JAIN-SIP may keep a completed transaction over UDP: timer J (the BYE's server
+   * transaction) and timer D (an INVITE client transaction after a non-2xx) are 64*T1 = 32 s (RFC
+   * 3261 17.1.1.2, 17.2.2); plus a margin. The calls, dialogs and ports are freed at once.
+   */
+  private static final Duration UDP_TRANSACTION_LIFETIME = Duration.ofSeconds(40);
+
+  /** Waits until no call, dialog, relayed or stack transaction and no RTP port remains. */
   private TelephonyMetrics awaitIdle(Duration limit) throws InterruptedException {
     Instant deadline = Instant.now().plus(limit);
     TelephonyMetrics metrics = node.metrics();
@@ -328,6 +337,7 @@ class AnchoredCallIT {
       if (metrics.calls() == 0
           && metrics.dialogs() == 0
           && metrics.pendingTransactions() == 0
+          && metrics.stackTransactions() == 0
           && metrics.rtpPortsInUse() == 0) {
         return metrics;
       }

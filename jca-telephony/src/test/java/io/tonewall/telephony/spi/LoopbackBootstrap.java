@@ -27,10 +27,21 @@ public final class LoopbackBootstrap implements BootstrapContext, AutoCloseable 
   /** A started adapter on 127.0.0.1, a free SIP port and {@code rtpPorts}. */
   public TelephonyResourceAdapter adapter(String rtpPorts)
       throws IOException, ResourceAdapterInternalException {
+    return adapter(rtpPorts, null);
+  }
+
+  /**
+   * A started adapter on 127.0.0.1, a free SIP port and {@code rtpPorts}, calling {@code agentUri}.
+   */
+  public TelephonyResourceAdapter adapter(String rtpPorts, String agentUri)
+      throws IOException, ResourceAdapterInternalException {
     TelephonyResourceAdapter adapter = new TelephonyResourceAdapter();
     adapter.setBindAddress("127.0.0.1");
     adapter.setSipPort(String.valueOf(freePort()));
     adapter.setRtpPorts(rtpPorts);
+    if (agentUri != null) {
+      adapter.setAgentUri(agentUri);
+    }
     adapter.start(this);
     return adapter;
   }
