@@ -1,14 +1,25 @@
 package io.tonewall.session.domain;
 
+import java.util.regex.Pattern;
+
 /**
  * Keeps card numbers out of free text. Integrators and agents type references, names and notes; if
  * one of them holds what looks like a card number (13 to 19 digits, possibly separated by spaces or
  * hyphens, passing the Luhn check), Tonewall refuses it rather than store it.
+ *
+ * <p>A UUID in its canonical form (8-4-4-4-12 hexadecimal digits) is never read as a card number,
+ * although its digit groups joined across the hyphens can, about once in ten thousand random UUIDs,
+ * look like one: integrators are told to use UUIDs as idempotency keys and references.
  */
 public final class CardNumberGuard {
 
   private static final int MIN_DIGITS = 13;
   private static final int MAX_DIGITS = 19;
+
+  private static final Pattern UUID =
+      Pattern.compile(
+          "(?<![0-9A-Fa-f-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-"
+              + "[0-9A-Fa-f]{12}(?![0-9A-Fa-f-])");
 
   private CardNumberGuard() {}
 
@@ -28,7 +39,8 @@ public final class CardNumberGuard {
    * True when {@code text} holds a run of 13-19 digits (spaces or hyphens between them) passing
    * Luhn.
    */
-  public static boolean containsCardNumber(CharSequence text) {
+  public static boolean containsCardNumber(CharSequence input) {
+    CharSequence text = UUID.matcher(input).replaceAll("u");
     int[] digits = new int[text.length()];
     int count = 0;
     for (int i = 0; i <= text.length(); i++) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class CardNumberGuardTest {
@@ -21,6 +23,31 @@ class CardNumberGuardTest {
     assertThat(CardNumberGuard.containsCardNumber("6011111111111117"), is(true));
     assertThat(CardNumberGuard.containsCardNumber("3530111333300000"), is(true));
     assertThat(CardNumberGuard.containsCardNumber("2223003122003222"), is(true));
+  }
+
+  @Test
+  void letsUuidsThrough_evenWhenTheirDigitGroupsJoinIntoACardLikeNumber() {
+    // given: digit groups 8-4-4 joining into 4242424242424242 (Visa, Luhn-valid)
+    String uuid = "42424242-4242-4242-abcd-ef0123456789";
+    assertThat(CardNumberGuard.containsCardNumber("42424242-4242-4242"), is(true));
+
+    // then
+    assertThat(CardNumberGuard.containsCardNumber(uuid), is(false));
+    assertThat(CardNumberGuard.containsCardNumber(uuid.toUpperCase()), is(false));
+    assertThat(CardNumberGuard.containsCardNumber("order " + uuid + " paid"), is(false));
+    assertThat(
+        "a card number beside a UUID is still found",
+        CardNumberGuard.containsCardNumber(uuid + " 4111 1111 1111 1111"),
+        is(true));
+    long flagged = 0;
+    Random random = new Random(42);
+    for (int i = 0; i < 200_000; i++) {
+      if (CardNumberGuard.containsCardNumber(
+          new UUID(random.nextLong(), random.nextLong()).toString())) {
+        flagged++;
+      }
+    }
+    assertThat("random UUIDs flagged", flagged, is(0L));
   }
 
   @Test
