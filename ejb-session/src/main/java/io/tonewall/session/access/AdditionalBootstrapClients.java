@@ -9,7 +9,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -48,26 +47,19 @@ public class AdditionalBootstrapClients {
   }
 
   private void create(String entry) {
-    String[] parts = entry.split(":", 3);
-    if (parts.length < 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
-      throw new IllegalArgumentException(
-          "TONEWALL_BOOTSTRAP_CLIENTS entries must be id:secret or id:secret:scope+scope");
-    }
-    String clientId = parts[0];
-    if (clients.find(clientId).isPresent()) {
-      LOG.info(() -> "Bootstrap API client " + clientId + " exists; left unchanged");
-      return;
-    }
-    Set<String> scopes =
-        parts.length == 3 && !parts[2].isBlank()
-            ? Set.of(parts[2].strip().split("[+ ]+"))
-            : ApiClient.ALL_SCOPES;
-    char[] secret = parts[1].toCharArray();
+    BootstrapCredential credential =
+        BootstrapCredential.withScopes("TONEWALL_BOOTSTRAP_CLIENTS", entry);
     try {
-      clients.add(ApiClient.register(clientId, secret, scopes, clock.instant()));
+      String clientId = credential.name();
+      if (clients.find(clientId).isPresent()) {
+        LOG.info(() -> "Bootstrap API client " + clientId + " exists; left unchanged");
+        return;
+      }
+      Set<String> scopes = credential.scopes().orElse(ApiClient.ALL_SCOPES);
+      clients.add(ApiClient.register(clientId, credential.secret(), scopes, clock.instant()));
+      LOG.info(() -> "Bootstrap API client " + clientId + " created with scopes " + scopes);
     } finally {
-      Arrays.fill(secret, '\0');
+      credential.wipe();
     }
-    LOG.info(() -> "Bootstrap API client " + clientId + " created with scopes " + scopes);
   }
 }

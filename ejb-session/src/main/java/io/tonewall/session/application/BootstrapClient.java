@@ -1,5 +1,6 @@
 package io.tonewall.session.application;
 
+import io.tonewall.session.access.BootstrapCredential;
 import io.tonewall.session.domain.ApiClient;
 import io.tonewall.session.infrastructure.jpa.JpaApiClientRepository;
 import jakarta.annotation.PostConstruct;
@@ -9,7 +10,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,23 +40,20 @@ public class BootstrapClient {
     if (credentials.isEmpty() || credentials.get().isBlank()) {
       return;
     }
-    String value = credentials.get().strip();
-    int colon = value.indexOf(':');
-    if (colon <= 0 || colon == value.length() - 1) {
-      throw new IllegalArgumentException(
-          "TONEWALL_BOOTSTRAP_CLIENT must be id:secret (an id, a colon, a secret)");
-    }
-    String clientId = value.substring(0, colon);
-    if (clients.find(clientId).isPresent()) {
-      LOG.info(() -> "Bootstrap API client " + clientId + " exists; left unchanged");
-      return;
-    }
-    char[] secret = value.substring(colon + 1).toCharArray();
+    BootstrapCredential credential =
+        BootstrapCredential.nameAndSecret(
+            "TONEWALL_BOOTSTRAP_CLIENT", "id:secret (an id, a colon, a secret)", credentials.get());
     try {
-      clients.add(ApiClient.register(clientId, secret, ApiClient.ALL_SCOPES, clock.instant()));
+      String clientId = credential.name();
+      if (clients.find(clientId).isPresent()) {
+        LOG.info(() -> "Bootstrap API client " + clientId + " exists; left unchanged");
+        return;
+      }
+      clients.add(
+          ApiClient.register(clientId, credential.secret(), ApiClient.ALL_SCOPES, clock.instant()));
+      LOG.info(() -> "Bootstrap API client " + clientId + " created with every scope");
     } finally {
-      Arrays.fill(secret, '\0');
+      credential.wipe();
     }
-    LOG.info(() -> "Bootstrap API client " + clientId + " created with every scope");
   }
 }

@@ -1,12 +1,12 @@
 package io.tonewall.session.console;
 
+import io.tonewall.session.access.BootstrapCredential;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -36,25 +36,23 @@ public class BootstrapAdministrator {
     if (credentials.isEmpty() || credentials.get().isBlank()) {
       return;
     }
-    String value = credentials.get().strip();
-    int colon = value.indexOf(':');
-    if (colon <= 0 || colon == value.length() - 1) {
-      throw new IllegalArgumentException(
-          "TONEWALL_BOOTSTRAP_ADMIN must be user:password (a name, a colon, a password)");
-    }
-    String userName = value.substring(0, colon);
-    if (users.find(userName).isPresent()) {
-      LOG.info(() -> "Bootstrap console administrator " + userName + " exists; left unchanged");
-      return;
-    }
-    char[] password = value.substring(colon + 1).toCharArray();
+    BootstrapCredential credential =
+        BootstrapCredential.nameAndSecret(
+            "TONEWALL_BOOTSTRAP_ADMIN",
+            "user:password (a name, a colon, a password)",
+            credentials.get());
     try {
-      users.create(userName, password, EnumSet.allOf(ConsoleRole.class));
+      String userName = credential.name();
+      if (users.find(userName).isPresent()) {
+        LOG.info(() -> "Bootstrap console administrator " + userName + " exists; left unchanged");
+        return;
+      }
+      users.create(userName, credential.secret(), EnumSet.allOf(ConsoleRole.class));
+      LOG.info(() -> "Bootstrap console administrator " + userName + " created with every role");
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("TONEWALL_BOOTSTRAP_ADMIN: " + e.getMessage(), e);
     } finally {
-      Arrays.fill(password, '\0');
+      credential.wipe();
     }
-    LOG.info(() -> "Bootstrap console administrator " + userName + " created with every role");
   }
 }
