@@ -1,6 +1,7 @@
 package io.tonewall.ear;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
@@ -9,10 +10,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +26,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +59,8 @@ class EarDeploysOnPayaraServerIT {
 
   private static final String CLIENT_ID = "ear-it-client";
   private static final String CLIENT_SECRET = "ear-it-secret-0123456789";
+  private static final String ADMIN = "ear-it-admin";
+  private static final String ADMIN_PASSWORD = "ear-it-password-0123";
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -229,6 +241,157 @@ class EarDeploysOnPayaraServerIT {
     assertThat(Files.readString(work.resolve("agent.log")), agentDone, is(true));
   }
 
+  /**
+   * The console's push channel works inside the EAR: a supervisor signed in through the Faces
+   * sign-in page opens {@code /console/push} with the page's own origin and receives the frame of a
+   * session an API client opens; a handshake without a signed-in user is closed with 1008 (policy)
+   * and gets no frame.
+   */
+  @Test
+  void consolePushChannel_deliversSessionChangesToASignedInSupervisor() throws Exception {
+    // given
+    awaitReadiness(Duration.ofSeconds(90));
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    signIn(browser, ADMIN, ADMIN_PASSWORD);
+    PushListener signedIn = new PushListener();
+    WebSocket channel = openPush(browser, signedIn).get(10, TimeUnit.SECONDS);
+    PushListener anonymous = new PushListener();
+    HttpClient stranger = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    Optional<WebSocket> anonymousChannel = Optional.empty();
+    try {
+      anonymousChannel = Optional.of(openPush(stranger, anonymous).get(10, TimeUnit.SECONDS));
+    } catch (ExecutionException refusedAtHandshake) {
+      anonymous.closed.complete(-1);
+    }
+    String token = json(requestToken().body()).getString("access_token");
+
+    // when
+    String sessionId =
+        json(HTTP.send(
+                    HttpRequest.newBuilder(URI.create(api("sessions")))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .POST(
+                            HttpRequest.BodyPublishers.ofString(
+                                "{\"amount\":1250,\"currency\":\"EUR\"}"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body())
+            .getString("id");
+    Optional<JsonObject> frame = signedIn.frameOf(sessionId, Duration.ofSeconds(15));
+    channel.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
+    anonymousChannel.ifPresent(WebSocket::abort);
+
+    // then
+    assertThat("a push frame for session " + sessionId, frame.isPresent(), is(true));
+    assertThat(frame.get().getString("type"), is("session"));
+    assertThat(frame.get().getString("status"), is("Initial"));
+    int anonymousClose = anonymous.closed.get(10, TimeUnit.SECONDS);
+    assertThat(
+        "closed with 1008 or refused at the handshake",
+        anonymousClose == 1008 || anonymousClose == -1,
+        is(true));
+    assertThat(anonymous.frames, is(empty()));
+  }
+
+  /** Signs in on the Faces sign-in page as a browser would: its form, its view state, one POST. */
+  private static void signIn(HttpClient browser, String user, String password) throws Exception {
+    String page =
+        browser
+            .send(
+                HttpRequest.newBuilder(URI.create(console("console/signin.xhtml"))).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    Matcher viewState =
+        Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(page);
+    assertThat("the sign-in page has a view state", viewState.find(), is(true));
+    String form =
+        formField("signin", "signin")
+            + "&"
+            + formField("userName", user)
+            + "&"
+            + formField("password", password)
+            + "&"
+            + formField("submit", "")
+            + "&"
+            + formField("jakarta.faces.ViewState", viewState.group(1));
+    HttpResponse<String> answer =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(console("console/signin.xhtml")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.body(), answer.uri().getPath().endsWith("signin.xhtml"), is(false));
+  }
+
+  private static String formField(String name, String value) {
+    return URLEncoder.encode(name, StandardCharsets.UTF_8)
+        + "="
+        + URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private static CompletableFuture<WebSocket> openPush(HttpClient client, PushListener listener) {
+    return client
+        .newWebSocketBuilder()
+        .header("Origin", console("").replaceAll("/$", ""))
+        .buildAsync(URI.create("ws://127.0.0.1:" + HTTP_PORT + "/console/push"), listener);
+  }
+
+  private static String console(String path) {
+    return "http://127.0.0.1:" + HTTP_PORT + "/" + path;
+  }
+
+  /** Collects a push channel's text frames and its close code. */
+  private static final class PushListener implements WebSocket.Listener {
+    final List<String> frames = new CopyOnWriteArrayList<>();
+    final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
+
+    @Override
+    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        frames.add(partial.toString());
+        partial.setLength(0);
+      }
+      socket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+      closed.complete(statusCode);
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket socket, Throwable error) {
+      closed.complete(-1);
+    }
+
+    Optional<JsonObject> frameOf(String sessionId, Duration limit) throws InterruptedException {
+      long deadline = System.nanoTime() + limit.toNanos();
+      while (System.nanoTime() < deadline) {
+        Optional<JsonObject> match =
+            frames.stream()
+                .map(EarDeploysOnPayaraServerIT::json)
+                .filter(frame -> sessionId.equals(frame.getString("sessionId", "")))
+                .findFirst();
+        if (match.isPresent()) {
+          return match;
+        }
+        TimeUnit.MILLISECONDS.sleep(100);
+      }
+      return Optional.empty();
+    }
+  }
+
   private static Process sipp(
       Path work, String name, Path scenario, List<String> arguments, int mediaPort)
       throws IOException {
@@ -334,6 +497,7 @@ class EarDeploysOnPayaraServerIT {
     environment.put("TONEWALL_PSP_RECOVERY_DIR", domainDir.resolve("psp-recovery").toString());
     environment.put("TONEWALL_KEYS_DIR", domainDir.resolve("keys").toString());
     environment.put("TONEWALL_BOOTSTRAP_CLIENT", CLIENT_ID + ":" + CLIENT_SECRET);
+    environment.put("TONEWALL_BOOTSTRAP_ADMIN", ADMIN + ":" + ADMIN_PASSWORD);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes());
     if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
