@@ -3,6 +3,7 @@ package io.tonewall.telephony.spi;
 import io.tonewall.telephony.api.TelephonyMetrics;
 import io.tonewall.telephony.api.TelephonyStatus;
 import io.tonewall.telephony.call.CallRegistry;
+import io.tonewall.telephony.ivr.Ivr;
 import io.tonewall.telephony.node.TelephonyNode;
 import io.tonewall.telephony.node.TelephonyStartException;
 import io.tonewall.telephony.sip.SipEndpoint;
@@ -183,12 +184,19 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
 
   /** Listening state for readiness checks. */
   public TelephonyStatus status() {
-    Optional<SipEndpoint> endpoint = Optional.ofNullable(node).map(TelephonyNode::sip);
-    return endpoint
+    Optional<TelephonyNode> running = Optional.ofNullable(node);
+    return running
         .map(
-            open ->
-                new TelephonyStatus(
-                    open.listening(), open.bindAddress(), open.port(), open.transports()))
+            started -> {
+              SipEndpoint open = started.sip();
+              return new TelephonyStatus(
+                  open.listening(),
+                  open.bindAddress(),
+                  open.port(),
+                  open.transports(),
+                  started.ivr().transferNumber(),
+                  started.ivr().languages());
+            })
         .orElseGet(() -> new TelephonyStatus(false, "", 0, ""));
   }
 
@@ -210,6 +218,19 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
       throw new ResourceAdapterInternalException("the telephony adapter is not started");
     }
     return running.calls();
+  }
+
+  /**
+   * The IVR of the running node.
+   *
+   * @throws ResourceAdapterInternalException when the adapter is not started
+   */
+  public Ivr ivr() throws ResourceAdapterInternalException {
+    TelephonyNode running = node;
+    if (running == null) {
+      throw new ResourceAdapterInternalException("the telephony adapter is not started");
+    }
+    return running.ivr();
   }
 
   /** Called by the server when a message-driven bean implementing the listener deploys. */
