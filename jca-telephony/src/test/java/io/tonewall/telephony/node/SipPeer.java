@@ -65,7 +65,7 @@ final class SipPeer implements AutoCloseable {
   }
 
   static String invite(String callId, int fromPort, int tonewallPort, String sdp) {
-    return "INVITE sip:pay@127.0.0.1:"
+    return "INVITE sip:sales@127.0.0.1:"
         + tonewallPort
         + " SIP/2.0\r\n"
         + "Via: SIP/2.0/UDP 127.0.0.1:"
@@ -79,7 +79,7 @@ final class SipPeer implements AutoCloseable {
         + ">;tag=caller-"
         + callId
         + "\r\n"
-        + "To: <sip:pay@127.0.0.1>\r\n"
+        + "To: <sip:sales@127.0.0.1>\r\n"
         + "Call-ID: "
         + callId
         + "\r\n"
@@ -97,7 +97,7 @@ final class SipPeer implements AutoCloseable {
   static String request(
       String method, String callId, int fromPort, int tonewallPort, String branch, int cseq) {
     return method
-        + " sip:pay@127.0.0.1:"
+        + " sip:sales@127.0.0.1:"
         + tonewallPort
         + " SIP/2.0\r\n"
         + "Via: SIP/2.0/UDP 127.0.0.1:"
@@ -111,7 +111,7 @@ final class SipPeer implements AutoCloseable {
         + ">;tag=caller-"
         + callId
         + "\r\n"
-        + "To: <sip:pay@127.0.0.1>\r\n"
+        + "To: <sip:sales@127.0.0.1>\r\n"
         + "Call-ID: "
         + callId
         + "\r\n"
