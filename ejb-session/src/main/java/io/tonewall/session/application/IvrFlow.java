@@ -154,6 +154,21 @@ public final class IvrFlow {
   }
 
   /**
+   * The session timed out (or expired) while its caller was still on the IVR: the call ends (the
+   * IVR says goodbye; no outcome to announce).
+   */
+  List<IvrStep> expired(PaymentSession session) {
+    options(session);
+    CaptureTarget target = CaptureTarget.of(session);
+    AfterIvr ending = options(session).afterIvr();
+    boolean ended = calls.endCall(target, ending);
+    return List.of(
+        new IvrStep(
+            "ivr.ended",
+            ended ? "the session ended during the call; then=" + ending : "the call had ended"));
+  }
+
+  /**
    * The caller hung up (the call ended): a session still waiting for its card gets a new link, so
    * that the caller can be transferred again.
    */

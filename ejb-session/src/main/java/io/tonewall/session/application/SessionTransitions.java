@@ -569,8 +569,15 @@ public class SessionTransitions {
 
   private boolean expireIfDue(PaymentSession session, Instant now) {
     SessionStatus before = session.status();
+    boolean onIvr =
+        session.mode() == SessionMode.IVR
+            && session.state().isCapturing()
+            && session.callReference().isPresent();
     if (!session.expireIfIdle(now)) {
       return false;
+    }
+    if (onIvr) {
+      recordIvr(session, before, ivr(session).expired(session));
     }
     releaseCard(session);
     String type =

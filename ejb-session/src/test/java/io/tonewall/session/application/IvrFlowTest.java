@@ -477,6 +477,19 @@ class IvrFlowTest {
   }
 
   @Test
+  void sessionTimingOutDuringTheCall_endsTheCall() {
+    // given
+    PaymentSession session = onTheCall(TransactionType.SALE, 1050, AfterIvr.TRANSFER_BACK);
+
+    // when
+    List<IvrStep> steps = flow.expired(session);
+
+    // then
+    assertThat(types(steps), contains("ivr.ended"));
+    assertThat(ivr.calls.get(ivr.calls.size() - 1), is("end TRANSFER_BACK"));
+  }
+
+  @Test
   void refusesAnIvrSessionWithASurchargeNotAcceptedBeforehand() {
     // given
     NewPaymentSession request =
