@@ -2,6 +2,7 @@ package io.tonewall.web.it;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
@@ -90,7 +91,7 @@ class IvrPaymentIT {
 
       // then: linked; the link id is used up
       assertThat(secured.getString("callReference"), not(""));
-      assertThat(secured.getJsonObject("ivr").isNull("linkId"), is(true));
+      assertThat(absent(secured.getJsonObject("ivr"), "linkId"), is(true));
 
       // when: the IVR collects the fields, processes, announces and hangs up
       JsonObject ended = awaitSession(id, s -> "ENDED".equals(s.getString("state")), 60);
@@ -125,7 +126,7 @@ class IvrPaymentIT {
               .filter(e -> e.getString("eventType").equals("ivr.announced"))
               .map(e -> e.getString("detail"))
               .toList(),
-          hasItem("announcement=PAYMENT_APPROVED then=HANG_UP"));
+          hasItem(endsWith("announcement=PAYMENT_APPROVED then=HANG_UP")));
 
       // then: every change arrived as a webhook
       List<String> expected =
@@ -184,5 +185,9 @@ class IvrPaymentIT {
     bodies.add(response.body());
     assertThat(path + ": " + response.body(), response.statusCode(), is(expected));
     return response.body();
+  }
+
+  private static boolean absent(JsonObject object, String name) {
+    return !object.containsKey(name) || object.isNull(name);
   }
 }
