@@ -159,6 +159,44 @@ class IvrPaymentIT {
     }
   }
 
+  @Test
+  void cancelledDuringTheCall_theCallerIsToldAndTonewallHangsUp() throws Exception {
+    api = new ApiHttp(base);
+    token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
+    try (SippPeers sipp = new SippPeers("ivr-cancelled-" + RUN)) {
+      // given: an IVR session whose caller has keyed the link id
+      JsonObject created =
+          ApiHttp.json(
+              post(
+                  "api/v1/sessions",
+                  "{\"mode\":\"IVR\",\"amount\":500,\"currency\":\"EUR\","
+                      + "\"afterIvr\":\"HANG_UP\"}",
+                  201));
+      String id = created.getString("id");
+      Process caller =
+          sipp.ivrCaller(
+              "caller_ivr_cancelled.xml",
+              TONEWALL_SIP,
+              created.getJsonObject("ivr").getString("linkId"),
+              "");
+      awaitSession(id, s -> "SECURED".equals(s.getString("state")), 20);
+
+      // when
+      JsonObject cancelled = ApiHttp.json(post("api/v1/sessions/" + id + "/cancel", "", 200));
+
+      // then: cancelled; the caller hears it and Tonewall ends the call
+      assertThat(cancelled.getString("status"), is("Cancelled"));
+      assertThat(sipp.log("caller"), SippPeers.await(caller, 60), is(0));
+      List<String> details =
+          ApiHttp.jsonArray(get("api/v1/audit/sessions/" + id)).stream()
+              .map(JsonValue::asJsonObject)
+              .filter(e -> e.getString("eventType").equals("session.cancelled"))
+              .map(e -> e.getString("detail"))
+              .toList();
+      assertThat(details, hasItem(containsString("announcement=SESSION_CANCELLED then=HANG_UP")));
+    }
+  }
+
   private JsonObject awaitSession(String id, Predicate<JsonObject> condition, int seconds)
       throws Exception {
     Instant deadline = Instant.now().plusSeconds(seconds);

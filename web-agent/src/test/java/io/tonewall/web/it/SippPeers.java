@@ -49,10 +49,16 @@ final class SippPeers implements AutoCloseable {
    * then the card: {@code cardNumber}, expiry 12/30 and security code 123.
    */
   Process ivrCaller(int tonewallPort, String linkId, String cardNumber) throws IOException {
-    Path scenario = work.resolve("caller_ivr.xml");
+    return ivrCaller("caller_ivr.xml", tonewallPort, linkId, cardNumber);
+  }
+
+  /** An IVR caller running {@code name} with the link id and card number written in. */
+  Process ivrCaller(String name, int tonewallPort, String linkId, String cardNumber)
+      throws IOException {
+    Path scenario = work.resolve(name);
     Files.writeString(
         scenario,
-        Files.readString(SCENARIOS.resolve("caller_ivr.xml"), StandardCharsets.ISO_8859_1)
+        Files.readString(SCENARIOS.resolve(name), StandardCharsets.ISO_8859_1)
             .replace("LINK_ID", linkId)
             .replace("CARD_NUMBER", cardNumber),
         StandardCharsets.ISO_8859_1);
