@@ -124,6 +124,11 @@ public final class PromptPlayer {
     return queue.isEmpty();
   }
 
+  /** Samples queued and not yet sent. */
+  public synchronized int queuedSamples() {
+    return queue.stream().mapToInt(q -> q.samples().length).sum() - position;
+  }
+
   /** Packets sent so far. */
   public synchronized long framesSent() {
     return framesSent;
