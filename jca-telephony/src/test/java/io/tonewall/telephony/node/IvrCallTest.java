@@ -49,6 +49,28 @@ class IvrCallTest {
   private static final String SESSION = "session-ivr";
 
   private final List<TelephonyEvent> events = new CopyOnWriteArrayList<>();
+  private final List<String> logged = new CopyOnWriteArrayList<>();
+  private final java.util.logging.Logger tonewallLog =
+      java.util.logging.Logger.getLogger("io.tonewall");
+  private final java.util.logging.Handler logCapture =
+      new java.util.logging.Handler() {
+        @Override
+        public void publish(java.util.logging.LogRecord record) {
+          logged.add(
+              record.getMessage()
+                  + " "
+                  + java.util.Arrays.toString(record.getParameters())
+                  + " "
+                  + (record.getThrown() == null ? "" : record.getThrown().toString()));
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+      };
+  private java.util.logging.Level previousLevel;
   private ExecutorService threads;
   private TelephonyNode node;
   private SipPeer caller;
@@ -58,6 +80,10 @@ class IvrCallTest {
 
   @BeforeEach
   void start() throws Exception {
+    previousLevel = tonewallLog.getLevel();
+    tonewallLog.setLevel(java.util.logging.Level.ALL);
+    logCapture.setLevel(java.util.logging.Level.ALL);
+    tonewallLog.addHandler(logCapture);
     caller = new SipPeer();
     rtp = new DatagramSocket(0, InetAddress.getLoopbackAddress());
     rtp.setSoTimeout(3000);
@@ -79,6 +105,8 @@ class IvrCallTest {
 
   @AfterEach
   void stop() throws InterruptedException {
+    tonewallLog.removeHandler(logCapture);
+    tonewallLog.setLevel(previousLevel);
     node.close();
     threads.shutdown();
     threads.awaitTermination(5, TimeUnit.SECONDS);
@@ -251,6 +279,9 @@ class IvrCallTest {
     awaitEvent(type(TelephonyEventType.CALL_ENDED), Duration.ofSeconds(2));
     assertThat(events.stream().allMatch(TelephonyEvent::ivr), is(true));
     assertThat(events.toString(), org.hamcrest.Matchers.not(containsString("4242424242424242")));
+    assertThat(logged.size(), greaterThan(0));
+    assertThat(logged.toString(), org.hamcrest.Matchers.not(containsString("4242424242")));
+    assertThat(logged.toString(), org.hamcrest.Matchers.not(containsString(linkId)));
     assertNothingAllocated();
   }
 
