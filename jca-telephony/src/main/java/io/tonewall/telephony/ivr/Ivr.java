@@ -14,6 +14,7 @@ import java.util.Set;
  * @param prompts the prompts by language
  * @param linkIds the outstanding link ids
  * @param media the IVR media thread
+ * @param mediaTimeout a call from which nothing arrives this long (not on hold) is hung up
  */
 public record Ivr(
     String number,
@@ -21,7 +22,8 @@ public record Ivr(
     Optional<URI> returnUri,
     PromptLibrary prompts,
     LinkIds linkIds,
-    IvrMediaLoop media) {
+    IvrMediaLoop media,
+    java.time.Duration mediaTimeout) {
 
   /** Languages with every prompt. */
   public Set<String> languages() {

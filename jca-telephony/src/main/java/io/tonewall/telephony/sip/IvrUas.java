@@ -337,6 +337,10 @@ final class IvrUas {
             && !now.isBefore(leg.referDeadline.get())) {
           hangUp = true;
         }
+        if (leg.live() && leg.media.silentFor(ivr.mediaTimeout(), now)) {
+          LOG.info(() -> "no media from the IVR caller on call " + leg.callId + ": hanging up");
+          hangUp = true;
+        }
       }
       if (hangUp) {
         hangUp(leg);

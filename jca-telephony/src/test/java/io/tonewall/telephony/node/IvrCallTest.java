@@ -88,19 +88,23 @@ class IvrCallTest {
     rtp = new DatagramSocket(0, InetAddress.getLoopbackAddress());
     rtp.setSoTimeout(3000);
     threads = Executors.newCachedThreadPool();
-    port = Loopback.freePort();
     rtpFirst = 43000 + (int) (ProcessHandle.current().pid() % 50) * 8;
-    node =
-        TelephonyNode.start(
-            TelephonySettings.raw()
-                .bindAddress("127.0.0.1")
-                .sipPort(String.valueOf(port))
-                .rtpPorts(rtpFirst + "-" + (rtpFirst + 3))
-                .agentUri("sip:agent@127.0.0.1:5099")
-                .parse(),
-            Clock.systemUTC(),
-            threads,
-            events::add);
+    node = startNode("30");
+  }
+
+  private TelephonyNode startNode(String mediaTimeoutSeconds) throws Exception {
+    port = Loopback.freePort();
+    return TelephonyNode.start(
+        TelephonySettings.raw()
+            .bindAddress("127.0.0.1")
+            .sipPort(String.valueOf(port))
+            .rtpPorts(rtpFirst + "-" + (rtpFirst + 3))
+            .agentUri("sip:agent@127.0.0.1:5099")
+            .mediaTimeoutSeconds(mediaTimeoutSeconds)
+            .parse(),
+        Clock.systemUTC(),
+        threads,
+        events::add);
   }
 
   @AfterEach
@@ -418,5 +422,22 @@ class IvrCallTest {
     assertThat(busy, startsWith("SIP/2.0 503"));
     assertThat(SipPeer.header(busy, "Retry-After"), startsWith("5"));
     assertThat(node.metrics().rtpPortsInUse(), is(4));
+  }
+
+  @Test
+  void hangsUpACallerWhoseMediaStops_andFreesEverything() throws Exception {
+    // given
+    node.close();
+    node = startNode("1");
+
+    // when: the caller answers nothing, not even RTCP
+    call("pay", "ivr-silent");
+    String bye = caller.receive(m -> m.startsWith("BYE "), 5000);
+    caller.send(SipPeer.response(bye, 200, "OK", "", caller.port()), port);
+
+    // then
+    assertThat(
+        awaitEvent(type(TelephonyEventType.CALL_ENDED), Duration.ofSeconds(2)).ivr(), is(true));
+    assertNothingAllocated();
   }
 }
