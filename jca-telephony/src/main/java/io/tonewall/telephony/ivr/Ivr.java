@@ -1,6 +1,7 @@
 package io.tonewall.telephony.ivr;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,7 +24,7 @@ public record Ivr(
     PromptLibrary prompts,
     LinkIds linkIds,
     IvrMediaLoop media,
-    java.time.Duration mediaTimeout) {
+    Duration mediaTimeout) {
 
   /** Languages with every prompt. */
   public Set<String> languages() {
