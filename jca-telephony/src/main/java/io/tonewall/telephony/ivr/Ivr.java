@@ -1,6 +1,7 @@
 package io.tonewall.telephony.ivr;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,6 +15,7 @@ import java.util.Set;
  * @param prompts the prompts by language
  * @param linkIds the outstanding link ids
  * @param media the IVR media thread
+ * @param mediaTimeout a call from which nothing arrives this long (not on hold) is hung up
  */
 public record Ivr(
     String number,
@@ -21,7 +23,8 @@ public record Ivr(
     Optional<URI> returnUri,
     PromptLibrary prompts,
     LinkIds linkIds,
-    IvrMediaLoop media) {
+    IvrMediaLoop media,
+    Duration mediaTimeout) {
 
   /** Languages with every prompt. */
   public Set<String> languages() {

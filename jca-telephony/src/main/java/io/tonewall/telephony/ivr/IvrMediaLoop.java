@@ -83,7 +83,8 @@ public final class IvrMediaLoop implements Runnable, AutoCloseable {
             random.nextInt(1 << 16),
             random.nextInt() & 0xFFFFFFFFL,
             clock.instant());
-    IvrMediaSession session = new IvrMediaSession(this, ports, release, player, listener);
+    IvrMediaSession session =
+        new IvrMediaSession(this, ports, release, player, listener, clock.instant());
     if (!running) {
       session.close();
       throw new IllegalStateException("the IVR media loop is stopped");
@@ -180,7 +181,7 @@ public final class IvrMediaLoop implements Runnable, AutoCloseable {
         return;
       }
       buffer.flip();
-      inlet.session().receive(buffer, source, inlet.rtcp());
+      inlet.session().receive(buffer, source, inlet.rtcp(), clock.instant());
     } catch (IOException | RuntimeException e) {
       failure("receive", e, clock.instant());
     }

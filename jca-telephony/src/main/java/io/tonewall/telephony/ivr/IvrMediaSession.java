@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,6 +37,7 @@ public final class IvrMediaSession {
   private volatile Optional<InetSocketAddress> target = Optional.empty();
   private volatile boolean latched;
   private volatile boolean closed;
+  private volatile Instant lastHeard;
   private boolean drained = true;
 
   IvrMediaSession(
@@ -43,8 +45,10 @@ public final class IvrMediaSession {
       BoundPorts ports,
       Consumer<BoundPorts> release,
       PromptPlayer player,
-      IvrMediaListener listener) {
+      IvrMediaListener listener,
+      Instant opened) {
     this.loop = loop;
+    this.lastHeard = opened;
     this.ports = ports;
     this.release = release;
     this.player = player;
@@ -111,9 +115,21 @@ public final class IvrMediaSession {
     return ports;
   }
 
+  /**
+   * Whether nothing (RTP or RTCP) has come from the caller for {@code timeout} while not on hold: a
+   * caller gone without BYE.
+   */
+  public boolean silentFor(Duration timeout, Instant now) {
+    return !player.held() && Duration.between(lastHeard, now).compareTo(timeout) >= 0;
+  }
+
   /** One datagram from the caller, between position and limit. Media thread. */
-  void receive(ByteBuffer datagram, SocketAddress source, boolean rtcp) {
-    if (closed || rtcp || MediaPacketKind.classify(datagram) != MediaPacketKind.RTP) {
+  void receive(ByteBuffer datagram, SocketAddress source, boolean rtcp, Instant now) {
+    if (closed) {
+      return;
+    }
+    lastHeard = now;
+    if (rtcp || MediaPacketKind.classify(datagram) != MediaPacketKind.RTP) {
       return;
     }
     RtpPacket packet;

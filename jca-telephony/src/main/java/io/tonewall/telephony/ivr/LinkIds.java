@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * IVR link ids: random digit strings, each standing for one payment session (and its language)
@@ -48,7 +49,7 @@ public final class LinkIds {
   public synchronized String allocate(String sessionId, String language) {
     if (language == null || !languages.contains(language)) {
       throw new IllegalArgumentException(
-          "IVR language not supported; supported: " + new java.util.TreeSet<>(languages));
+          "IVR language not supported; supported: " + new TreeSet<>(languages));
     }
     expire();
     byId.values().removeIf(pending -> pending.link().sessionId().equals(sessionId));

@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Plays queued prompts as paced G.711 RTP: one 20 ms frame (160 samples) per 20 ms of the injected
@@ -124,6 +126,11 @@ public final class PromptPlayer {
     return queue.isEmpty();
   }
 
+  /** Samples queued and not yet sent. */
+  public synchronized int queuedSamples() {
+    return queue.stream().mapToInt(q -> q.samples().length).sum() - position;
+  }
+
   /** Packets sent so far. */
   public synchronized long framesSent() {
     return framesSent;
@@ -152,12 +159,12 @@ public final class PromptPlayer {
   }
 
   /** When the next frame is due; empty when idle or held. */
-  public synchronized java.util.Optional<Instant> nextDue(Instant now) {
+  public synchronized Optional<Instant> nextDue(Instant now) {
     if (queue.isEmpty() || held) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     long slot = spurt ? nextSlot : Math.max(slotAt(now), nextSlot);
-    return java.util.Optional.of(epoch.plusNanos(slot * FRAME_NANOS));
+    return Optional.of(epoch.plusNanos(slot * FRAME_NANOS));
   }
 
   private long slotAt(Instant now) {
@@ -178,7 +185,7 @@ public final class PromptPlayer {
         position = 0;
       }
     }
-    java.util.Arrays.fill(frame, filled, FRAME_SAMPLES, (short) 0);
+    Arrays.fill(frame, filled, FRAME_SAMPLES, (short) 0);
     if (payloadType == 0) {
       G711.linearToUlaw(frame, 0, payload, 0, FRAME_SAMPLES);
     } else {

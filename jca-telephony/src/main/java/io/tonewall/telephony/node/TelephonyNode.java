@@ -128,7 +128,8 @@ public final class TelephonyNode implements AutoCloseable {
               settings.ivrReturnTarget(),
               prompts,
               new LinkIds(settings.ivrLinkIdLength(), LINK_ID_LIFETIME, clock, prompts.languages()),
-              ivrMedia);
+              ivrMedia,
+              Duration.ofSeconds(settings.mediaTimeoutSeconds()));
       SipFactory factory = SipFactory.getInstance();
       factory.setPathName("gov.nist");
       B2bua b2bua =

@@ -2,8 +2,10 @@ package io.tonewall.telephony.sip;
 
 import io.tonewall.telephony.call.Call;
 import io.tonewall.telephony.call.CallRegistry;
+import io.tonewall.telephony.dtmf.DtmfKey;
 import io.tonewall.telephony.ivr.Ivr;
 import io.tonewall.telephony.ivr.IvrCall;
+import io.tonewall.telephony.ivr.IvrMediaListener;
 import io.tonewall.telephony.ivr.IvrMediaSession;
 import io.tonewall.telephony.ivr.IvrRoute;
 import io.tonewall.telephony.ivr.IvrSignalling;
@@ -12,6 +14,7 @@ import io.tonewall.telephony.relay.RtpPortsExhaustedException;
 import io.tonewall.telephony.relay.RtpRelay;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +74,7 @@ final class IvrUas {
   private final Duration ackTimeout;
   private final Supplier<SipProvider> provider;
   private final Map<String, IvrLeg> byCallId = new ConcurrentHashMap<>();
+  private final SecureRandom random = new SecureRandom();
 
   IvrUas(
       B2bua b2bua,
@@ -157,7 +161,7 @@ final class IvrUas {
       media.player().hold(offer.holds());
       Dialog dialog = provider.get().getNewDialog(st);
       dialogs.add(dialog);
-      SdpOrigin origin = SdpOrigin.of(new java.security.SecureRandom().nextLong() >>> 1);
+      SdpOrigin origin = SdpOrigin.of(random.nextLong() >>> 1);
       IvrLeg leg =
           new IvrLeg(callId, call, media, st, dialog, origin, clock.instant().plus(ackTimeout));
       IvrCall dialogue =
@@ -337,6 +341,10 @@ final class IvrUas {
             && !now.isBefore(leg.referDeadline.get())) {
           hangUp = true;
         }
+        if (leg.live() && leg.media.silentFor(ivr.mediaTimeout(), now)) {
+          LOG.info(() -> "no media from the IVR caller on call " + leg.callId + ": hanging up");
+          hangUp = true;
+        }
       }
       if (hangUp) {
         hangUp(leg);
@@ -430,10 +438,9 @@ final class IvrUas {
   /**
    * Forwards media events to the dialogue once it exists (the media session is opened before it).
    */
-  private record DeferredListener(Supplier<IvrCall> dialogue)
-      implements io.tonewall.telephony.ivr.IvrMediaListener {
+  private record DeferredListener(Supplier<IvrCall> dialogue) implements IvrMediaListener {
     @Override
-    public void key(io.tonewall.telephony.dtmf.DtmfKey key) {
+    public void key(DtmfKey key) {
       IvrCall target = dialogue.get();
       if (target != null) {
         target.key(key);

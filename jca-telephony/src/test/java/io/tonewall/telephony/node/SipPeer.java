@@ -40,6 +40,21 @@ final class SipPeer implements AutoCloseable {
     }
   }
 
+  /** The next message {@code wanted} accepts within {@code millis}, skipping others. */
+  String receive(java.util.function.Predicate<String> wanted, int millis) throws IOException {
+    long deadline = System.currentTimeMillis() + millis;
+    while (true) {
+      long left = deadline - System.currentTimeMillis();
+      if (left <= 0) {
+        throw new SocketTimeoutException("no wanted message within " + millis + " ms");
+      }
+      Optional<String> message = poll((int) left);
+      if (message.isPresent() && wanted.test(message.get())) {
+        return message.get();
+      }
+    }
+  }
+
   String receive() throws IOException {
     DatagramPacket packet = new DatagramPacket(new byte[8192], 8192);
     socket.receive(packet);

@@ -194,4 +194,69 @@ class TelephonySettingsTest {
     assertThat(error.problems(), hasSize(1));
     return error.problems().get(0);
   }
+
+  @Test
+  void ivrSettings_haveTheirDefaults() {
+    // when
+    TelephonySettings settings =
+        TelephonySettings.raw().sipPort("5080").agentUri("sip:agents@10.0.0.9").parse();
+
+    // then
+    assertThat(settings.ivrNumber(), is("pay"));
+    assertThat(settings.ivrLinkIdLength(), is(6));
+    assertThat(settings.ivrPromptDirectory(), is(Optional.empty()));
+    assertThat(settings.ivrTransferTarget("203.0.113.5"), is("sip:pay@203.0.113.5:5080"));
+    assertThat(settings.ivrTransferTarget("2001:db8::7"), is("sip:pay@[2001:db8::7]:5080"));
+    assertThat(settings.ivrReturnTarget().orElseThrow().toString(), is("sip:agents@10.0.0.9"));
+  }
+
+  @Test
+  void ivrSettings_areParsed_whenValid(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    // when
+    TelephonySettings settings =
+        TelephonySettings.raw()
+            .ivrNumber(" 4420 ")
+            .ivrTransferNumber("+441234567890")
+            .ivrReturnUri("sip:queue@pbx.example")
+            .ivrLinkIdLength("8")
+            .ivrPromptDirectory(dir.toString())
+            .parse();
+
+    // then
+    assertThat(settings.ivrNumber(), is("4420"));
+    assertThat(settings.ivrTransferTarget("127.0.0.1"), is("+441234567890"));
+    assertThat(settings.ivrReturnTarget().orElseThrow().toString(), is("sip:queue@pbx.example"));
+    assertThat(settings.ivrLinkIdLength(), is(8));
+    assertThat(settings.ivrPromptDirectory(), is(Optional.of(dir)));
+  }
+
+  @Test
+  void invalidIvrSettings_areEachReported() {
+    // when
+    InvalidTelephonySettingsException error =
+        assertThrows(
+            InvalidTelephonySettingsException.class,
+            () ->
+                TelephonySettings.raw()
+                    .ivrNumber("pay me")
+                    .ivrTransferNumber("sip:pay @host")
+                    .ivrReturnUri("http://agents")
+                    .ivrLinkIdLength("3")
+                    .ivrPromptDirectory("/no/such/folder")
+                    .parse());
+
+    // then
+    assertThat(error.problems(), hasSize(5));
+    assertThat(error.getMessage(), containsString("ivrNumber 'pay me' is not a SIP user part"));
+    assertThat(error.getMessage(), containsString("ivrTransferNumber 'sip:pay @host'"));
+    assertThat(
+        error.getMessage(),
+        containsString("ivrReturnUri 'http://agents' is not a sip:, sips: or tel: URI"));
+    assertThat(error.getMessage(), containsString("ivrLinkIdLength 3 is outside 4-12"));
+    assertThat(
+        error.getMessage(), containsString("ivrPromptDirectory '/no/such/folder' is not a folder"));
+    assertThrows(
+        InvalidTelephonySettingsException.class,
+        () -> TelephonySettings.raw().ivrLinkIdLength("six").parse());
+  }
 }
