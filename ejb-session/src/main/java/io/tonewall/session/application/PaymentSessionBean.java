@@ -120,6 +120,10 @@ public class PaymentSessionBean implements Serializable {
     return transitions.process(id());
   }
 
+  public SessionView concludeIvr() {
+    return transitions.concludeIvr(id());
+  }
+
   public SessionView retryWithAnotherCard() {
     return transitions.retryWithAnotherCard(id());
   }

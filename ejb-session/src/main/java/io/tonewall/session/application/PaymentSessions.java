@@ -6,6 +6,8 @@ import io.tonewall.session.domain.FieldReport;
 import io.tonewall.session.domain.InvalidSessionInputException;
 import io.tonewall.session.domain.Money;
 import io.tonewall.session.domain.NewPaymentSession;
+import io.tonewall.session.domain.SessionMode;
+import io.tonewall.session.domain.SessionState;
 import io.tonewall.session.domain.SessionStatus;
 import io.tonewall.session.domain.TransactionType;
 import io.tonewall.session.infrastructure.jpa.JpaPaymentSessionRepository;
@@ -20,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -137,10 +140,11 @@ public class PaymentSessions {
 
   /** The caller did not finish a card field in time. */
   public SessionView fieldTimedOut(UUID id, CardField field, int digitCount) {
-    return route(
-        id,
-        bean -> bean.fieldTimedOut(field, digitCount),
-        () -> transitions.fieldTimedOut(id, field, digitCount));
+    return ended(
+        route(
+            id,
+            bean -> bean.fieldTimedOut(field, digitCount),
+            () -> transitions.fieldTimedOut(id, field, digitCount)));
   }
 
   public SessionView requestField(UUID id, CardField field) {
@@ -151,10 +155,36 @@ public class PaymentSessions {
     return route(id, bean -> bean.resetField(field), () -> transitions.resetField(id, field));
   }
 
-  /** Progress reported by the capture (per digit; only completions are audited). */
+  /**
+   * Progress reported by the capture (per digit; only completions are audited). An IVR session
+   * whose last card field this completed is processed at once, in a transaction of its own, and
+   * concluded in another (see {@link #processIvr}).
+   */
   public SessionView recordProgress(UUID id, FieldReport report) {
-    return route(
-        id, bean -> bean.recordProgress(report), () -> transitions.recordProgress(id, report));
+    SessionView view =
+        route(
+            id, bean -> bean.recordProgress(report), () -> transitions.recordProgress(id, report));
+    if (view.mode() == SessionMode.IVR && view.state() == SessionState.READY) {
+      return processIvr(id);
+    }
+    return ended(view);
+  }
+
+  /**
+   * Processes an IVR session's payment (one transaction: PSP request, outcome, audit, event), then
+   * lets the IVR announce the outcome and end the call and the session (another transaction, so
+   * that the caller never hears an outcome that did not commit). When processing fails and rolls
+   * back, the caller hears that the payment failed and the session is cancelled: nothing was
+   * charged (the PSP adapter voids on rollback).
+   */
+  public SessionView processIvr(UUID id) {
+    try {
+      route(id, PaymentSessionBean::process, () -> transitions.process(id));
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING, "IVR session " + id + " could not be processed; telling the caller", e);
+    }
+    return ended(route(id, PaymentSessionBean::concludeIvr, () -> transitions.concludeIvr(id)));
   }
 
   public SessionView updateCustomer(UUID id, CustomerDetails details) {
@@ -213,6 +243,14 @@ public class PaymentSessions {
   public SessionView cancel(UUID id) {
     SessionView view = route(id, PaymentSessionBean::cancel, () -> transitions.cancel(id));
     live.forget(id);
+    return view;
+  }
+
+  /** A session that ended on an event (an IVR goodbye) no longer needs its live bean. */
+  private SessionView ended(SessionView view) {
+    if (view.state().isEnded()) {
+      live.forget(view.id());
+    }
     return view;
   }
 

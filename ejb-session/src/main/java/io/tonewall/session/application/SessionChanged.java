@@ -35,7 +35,9 @@ import java.util.UUID;
  * {@code refund.approved}, {@code refund.declined}, {@code refund.failed}, {@code refund.unknown},
  * {@code call.transferred}, {@code call.paired}, {@code call.ended}, {@code field.progress}, {@code
  * field.timed_out}, {@code session.cancelled}, {@code session.timed_out}, {@code session.expired},
- * {@code session.ended}.
+ * {@code session.ended}; IVR sessions also {@code ivr.linked} (a link id for the transfer), {@code
+ * ivr.announced} (the outcome or goodbye told to the caller) and {@code ivr.ended} (the call ended
+ * because the session did).
  *
  * @param sessionId the session
  * @param apiClientId the API client that opened the session; empty when the console or IVR did

@@ -12,6 +12,7 @@ import io.tonewall.session.domain.PaymentAttempt;
 import io.tonewall.session.domain.PaymentOutcome;
 import io.tonewall.session.domain.PaymentSession;
 import io.tonewall.session.domain.PaymentTransaction;
+import io.tonewall.session.domain.SessionMode;
 import io.tonewall.session.domain.SessionNotFoundException;
 import io.tonewall.session.domain.SessionState;
 import io.tonewall.session.domain.SessionStatus;
@@ -52,6 +53,8 @@ public class SessionTransitions {
 
   @Inject @Any private Instance<CardCapture> installedCaptures;
 
+  @Inject @Any private Instance<IvrCalls> installedIvr;
+
   @Inject private SessionSettings settings;
 
   @EJB private PspConfigurations pspConfigurations;
@@ -65,6 +68,10 @@ public class SessionTransitions {
    */
   public SessionView open(NewPaymentSession request) {
     PaymentSession session = openRecord(request);
+    if (session.mode() == SessionMode.IVR) {
+      recordIvr(session, session.status(), ivr(session).open(session, clock.instant()));
+      return SessionView.of(session);
+    }
     Optional<CardCapture> capture = captures().find(session.mode());
     if (capture.isPresent()) {
       linkChannel(session, capture.get());
@@ -165,6 +172,9 @@ public class SessionTransitions {
     if (secured.isPresent()) {
       session.secure(Optional.empty(), now);
       record(session, before, "session.secured", "call=" + callId);
+      if (session.mode() == SessionMode.IVR) {
+        recordIvr(session, before, ivr(session).callSecured(session, now));
+      }
     }
     return SessionView.of(session);
   }
@@ -182,6 +192,9 @@ public class SessionTransitions {
     SessionStatus before = session.status();
     session.secure(Optional.of(callId), now);
     record(session, before, "session.secured", "call=" + callId + " reported by the adapter");
+    if (session.mode() == SessionMode.IVR) {
+      recordIvr(session, before, ivr(session).callSecured(session, now));
+    }
     return SessionView.of(session);
   }
 
@@ -212,7 +225,9 @@ public class SessionTransitions {
         "call.ended",
         (session, now) -> {
           session.callEnded(now);
-          if (session.state() == SessionState.CREATED) {
+          if (session.mode() == SessionMode.IVR) {
+            return "call=" + callId + ivrSteps(ivr(session).callEnded(session, now));
+          } else if (session.state() == SessionState.CREATED) {
             captures()
                 .find(session.mode())
                 .flatMap(capture -> capture.allocatePairingCode(session.id()))
@@ -261,15 +276,17 @@ public class SessionTransitions {
    * are gone and it is {@code INVALID} until reset or requested again.
    */
   public SessionView fieldTimedOut(UUID id, CardField field, int digitCount) {
-    return change(
-        id,
-        "field.timed_out",
-        (session, now) -> {
-          session.recordProgress(
-              new FieldReport(field, digitCount, true, false, Optional.empty(), Optional.empty()),
-              now);
-          return "field=" + field.apiName() + " digits=" + digitCount;
-        });
+    PaymentSession session = load(id);
+    Instant now = clock.instant();
+    SessionStatus before = session.status();
+    session.recordProgress(
+        new FieldReport(field, digitCount, true, false, Optional.empty(), Optional.empty()), now);
+    record(
+        session, before, "field.timed_out", "field=" + field.apiName() + " digits=" + digitCount);
+    if (session.mode() == SessionMode.IVR) {
+      recordIvr(session, before, ivr(session).fieldFinished(session, field, now));
+    }
+    return SessionView.of(session);
   }
 
   /** Requests (or re-requests) a card field from the capture. */
@@ -330,6 +347,9 @@ public class SessionTransitions {
     boolean ready = session.state() == SessionState.READY && stateBefore != SessionState.READY;
     if (ready) {
       record(session, before, "session.ready", "every card field is complete");
+    }
+    if (finished && session.mode() == SessionMode.IVR) {
+      recordIvr(session, before, ivr(session).fieldFinished(session, report.field(), now));
     }
     if (!finished && !ready) {
       // a digit keyed or the field cleared: pushed, not audited one by one
@@ -502,10 +522,27 @@ public class SessionTransitions {
         id,
         "session.cancelled",
         (session, now) -> {
+          // a caller alone with the IVR is told before the call ends
+          String told =
+              session.mode() == SessionMode.IVR ? ivrSteps(ivr(session).cancelling(session)) : "";
           session.cancel(now);
           releaseCard(session);
-          return "cancelled";
+          return "cancelled" + told;
         });
+  }
+
+  /**
+   * An IVR session's processing is over (committed, or rolled back): the caller hears the outcome,
+   * the call ends, and the session ends with it (see {@link IvrFlow#conclude}).
+   */
+  public SessionView concludeIvr(UUID id) {
+    PaymentSession session = load(id);
+    SessionStatus before = session.status();
+    if (session.mode() != SessionMode.IVR) {
+      throw new InvalidSessionInputException("only an IVR session is concluded by the IVR");
+    }
+    recordIvr(session, before, ivr(session).conclude(session, clock.instant()));
+    return SessionView.of(session, transactions.ofSession(id));
   }
 
   /** The call was transferred; the session follows it. */
@@ -532,8 +569,15 @@ public class SessionTransitions {
 
   private boolean expireIfDue(PaymentSession session, Instant now) {
     SessionStatus before = session.status();
+    boolean onIvr =
+        session.mode() == SessionMode.IVR
+            && session.state().isCapturing()
+            && session.callReference().isPresent();
     if (!session.expireIfIdle(now)) {
       return false;
+    }
+    if (onIvr) {
+      recordIvr(session, before, ivr(session).expired(session));
     }
     releaseCard(session);
     String type =
@@ -570,6 +614,33 @@ public class SessionTransitions {
 
   private CardCaptures captures() {
     return new CardCaptures(installedCaptures);
+  }
+
+  /**
+   * The IVR script of a session.
+   *
+   * @throws CardCaptureUnavailableException when no IVR is installed (no adapter offers one)
+   */
+  private IvrFlow ivr(PaymentSession session) {
+    if (installedIvr.isUnsatisfied()) {
+      throw new CardCaptureUnavailableException(session.mode());
+    }
+    return new IvrFlow(captures(), installedIvr.get());
+  }
+
+  private void recordIvr(PaymentSession session, SessionStatus before, List<IvrStep> steps) {
+    for (IvrStep step : steps) {
+      record(session, before, step.eventType(), step.detail());
+    }
+  }
+
+  /** The IVR's steps folded into the audit detail of the change that caused them. */
+  private static String ivrSteps(List<IvrStep> steps) {
+    StringBuilder detail = new StringBuilder();
+    for (IvrStep step : steps) {
+      detail.append("; ").append(step.eventType()).append(' ').append(step.detail());
+    }
+    return detail.toString();
   }
 
   @FunctionalInterface

@@ -20,6 +20,7 @@ import java.util.UUID;
  *
  * @param merchantReference the integrator's reference, or {@code null} when none was given
  * @param pairingCode the code the agent dials on the call, while the session waits for its call
+ * @param ivr an IVR session's language, ending and (while it waits for its call) transfer link
  */
 public record SessionView(
     UUID id,
@@ -49,7 +50,8 @@ public record SessionView(
     Optional<String> customerEmail,
     List<CardFieldView> cardFields,
     Optional<Instant> expiresAt,
-    List<TransactionView> transactions)
+    List<TransactionView> transactions,
+    Optional<IvrView> ivr)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -87,6 +89,7 @@ public record SessionView(
         session.customer().email(),
         Arrays.stream(CardField.values()).map(f -> CardFieldView.of(session, f)).toList(),
         session.expiresAt(),
-        transactions.stream().map(TransactionView::of).toList());
+        transactions.stream().map(TransactionView::of).toList(),
+        IvrView.of(session));
   }
 }

@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param pspConfiguration the PSP configuration id; empty for the default ({@code sandbox})
  * @param callReference the call to link (SIP Call-ID or a header value), if known now
  * @param apiClientId the API client that opens the session, if any (empty for the console)
+ * @param ivr language and ending of an IVR session (defaults when empty; ignored by other modes)
+ * @param surchargeAccepted true when the caller has already accepted the surcharge the PSP
+ *     configuration adds (required for IVR sessions, whose caller cannot be asked during the call)
  */
 public record NewPaymentSession(
     SessionMode mode,
@@ -23,7 +26,9 @@ public record NewPaymentSession(
     CustomerDetails customer,
     Optional<String> pspConfiguration,
     Optional<String> callReference,
-    Optional<String> apiClientId) {
+    Optional<String> apiClientId,
+    Optional<IvrOptions> ivr,
+    boolean surchargeAccepted) {
 
   public NewPaymentSession {
     Objects.requireNonNull(mode, "mode");
@@ -34,6 +39,30 @@ public record NewPaymentSession(
     Objects.requireNonNull(pspConfiguration, "pspConfiguration");
     Objects.requireNonNull(callReference, "callReference");
     Objects.requireNonNull(apiClientId, "apiClientId");
+    Objects.requireNonNull(ivr, "ivr");
+  }
+
+  /** A session without IVR options and without a surcharge accepted in advance. */
+  public NewPaymentSession(
+      SessionMode mode,
+      TransactionType transactionType,
+      Money amount,
+      Optional<String> merchantReference,
+      CustomerDetails customer,
+      Optional<String> pspConfiguration,
+      Optional<String> callReference,
+      Optional<String> apiClientId) {
+    this(
+        mode,
+        transactionType,
+        amount,
+        merchantReference,
+        customer,
+        pspConfiguration,
+        callReference,
+        apiClientId,
+        Optional.empty(),
+        false);
   }
 
   /** A session with no customer details, the default PSP configuration and no call yet. */

@@ -85,6 +85,27 @@ public class PaymentSession {
   @Column(name = "api_client_id", length = 64)
   private String apiClientId;
 
+  /** IVR sessions: the language of the prompts. */
+  @Column(name = "ivr_language", length = 16)
+  private String ivrLanguage;
+
+  /** IVR sessions: what happens to the call after the outcome is announced. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "ivr_after", length = 16)
+  private AfterIvr afterIvr;
+
+  /** IVR sessions: the id the caller is transferred with, while the session waits for the call. */
+  @Column(name = "ivr_link_id", length = 16)
+  private String ivrLinkId;
+
+  /** IVR sessions: where the caller is transferred to, while the session waits for the call. */
+  @Column(name = "ivr_transfer_to", length = 255)
+  private String ivrTransferTo;
+
+  /** IVR sessions: failed attempts (invalid or timed out) at the card field being captured. */
+  @Column(name = "ivr_failed_attempts", nullable = false)
+  private int ivrFailedAttempts;
+
   @Column(name = "payment_minor", nullable = false)
   private long paymentMinorUnits;
 
@@ -216,6 +237,20 @@ public class PaymentSession {
     session.apiClientId = request.apiClientId().orElse(null);
     session.paymentMinorUnits = request.amount().minorUnits();
     session.surchargeBasisPoints = policy.surchargeBasisPoints();
+    session.surchargeAccepted = request.surchargeAccepted() && session.surcharge().isPresent();
+    if (request.mode() == SessionMode.IVR) {
+      IvrOptions ivr = request.ivr().orElseGet(IvrOptions::defaults);
+      session.ivrLanguage = ivr.language();
+      session.afterIvr = ivr.afterIvr();
+      Optional<Money> surcharge = session.surcharge();
+      if (surcharge.isPresent() && !session.surchargeAccepted) {
+        throw new InvalidSessionInputException(
+            "the PSP configuration adds a surcharge of "
+                + surcharge.get()
+                + ", which an IVR caller cannot be asked to accept during the call: tell the"
+                + " caller first and create the session with surchargeAccepted true");
+      }
+    }
     session.inactivitySeconds = policy.inactivityTimeout().toSeconds();
     session.expiresAt =
         request.mode() == SessionMode.DIGITAL ? now.plus(policy.linkValidity()) : null;
@@ -239,8 +274,67 @@ public class PaymentSession {
     requireState("secure the call", SessionState.CREATED);
     callReference.map(PaymentSession::callId).ifPresent(call -> this.callReference = call);
     pairingCode = null;
+    clearIvrLink();
+    ivrFailedAttempts = 0;
     state = SessionState.SECURED;
     touch(now);
+  }
+
+  /**
+   * Shows where an IVR session's caller is to be transferred and the link id that joins the call to
+   * the session; a newer link replaces the older one.
+   *
+   * @throws InvalidSessionInputException unless the link id is 4 to 16 digits and the destination
+   *     is 1 to 255 printable characters
+   * @throws IllegalSessionTransitionException unless the session is an IVR session waiting for its
+   *     call
+   */
+  public void assignIvrLink(String transferTo, String linkId, Instant now) {
+    requireActive(now);
+    if (mode != SessionMode.IVR) {
+      throw new InvalidSessionInputException("only IVR sessions are linked by a link id");
+    }
+    requireState("show an IVR link id", SessionState.CREATED);
+    if (linkId == null || !linkId.matches("[0-9]{4,16}")) {
+      throw new InvalidSessionInputException("an IVR link id is 4 to 16 digits");
+    }
+    if (transferTo == null || !transferTo.matches("[\\x21-\\x7E]{1,255}")) {
+      throw new InvalidSessionInputException(
+          "an IVR transfer destination is 1 to 255 printable ASCII characters");
+    }
+    ivrLinkId = linkId;
+    ivrTransferTo = transferTo;
+    touch(now);
+  }
+
+  /**
+   * The IVR caller keyed the card field being captured wrongly, or not at all in time.
+   *
+   * @return the failed attempts at this field so far
+   */
+  public int ivrFieldFailed(Instant now) {
+    requireIvr();
+    ivrFailedAttempts++;
+    touch(now);
+    return ivrFailedAttempts;
+  }
+
+  /** The IVR caller completed a card field: the next one starts with no failed attempt. */
+  public void ivrFieldSucceeded(Instant now) {
+    requireIvr();
+    ivrFailedAttempts = 0;
+    touch(now);
+  }
+
+  private void requireIvr() {
+    if (mode != SessionMode.IVR) {
+      throw new IllegalStateException("session " + id + " is not an IVR session");
+    }
+  }
+
+  private void clearIvrLink() {
+    ivrLinkId = null;
+    ivrTransferTo = null;
   }
 
   /**
@@ -285,6 +379,7 @@ public class PaymentSession {
   public void callEnded(Instant now) {
     requireNotEnded();
     cardOnFile = false;
+    ivrFailedAttempts = 0;
     if (state.isCapturing()) {
       resetCardFields();
       state = SessionState.CREATED;
@@ -657,6 +752,7 @@ public class PaymentSession {
     state = SessionState.CANCELLED;
     cardOnFile = false;
     pairingCode = null;
+    clearIvrLink();
     resetCardFields();
     touch(now);
   }
@@ -677,6 +773,7 @@ public class PaymentSession {
     } else {
       state = isLinkExpired(now) ? SessionState.EXPIRED : SessionState.TIMED_OUT;
       pairingCode = null;
+      clearIvrLink();
       resetCardFields();
       touch(now);
     }
@@ -688,6 +785,7 @@ public class PaymentSession {
     state = SessionState.ENDED;
     cardOnFile = false;
     pairingCode = null;
+    clearIvrLink();
     resetCardFields();
     touch(now);
   }
@@ -888,6 +986,28 @@ public class PaymentSession {
 
   public Optional<String> apiClientId() {
     return Optional.ofNullable(apiClientId);
+  }
+
+  /** An IVR session's language and ending; empty for other modes. */
+  public Optional<IvrOptions> ivrOptions() {
+    return mode == SessionMode.IVR && ivrLanguage != null && afterIvr != null
+        ? Optional.of(new IvrOptions(ivrLanguage, afterIvr))
+        : Optional.empty();
+  }
+
+  /** The id an IVR caller is transferred with, while the session waits for the call. */
+  public Optional<String> ivrLinkId() {
+    return Optional.ofNullable(ivrLinkId);
+  }
+
+  /** Where an IVR caller is to be transferred, while the session waits for the call. */
+  public Optional<String> ivrTransferTo() {
+    return Optional.ofNullable(ivrTransferTo);
+  }
+
+  /** Failed attempts (invalid or timed out) at the IVR card field being captured. */
+  public int ivrFailedAttempts() {
+    return ivrFailedAttempts;
   }
 
   /** True when {@code clientId} opened this session (only that client sees it through the API). */

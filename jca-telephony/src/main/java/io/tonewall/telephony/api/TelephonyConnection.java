@@ -42,7 +42,10 @@ public interface TelephonyConnection extends AutoCloseable {
 
   /**
    * Starts capturing a card field; keys go to it until it completes or times out ({@code
-   * DIGIT_ENTERED}, {@code FIELD_COMPLETE}, {@code FIELD_TIMED_OUT} events).
+   * DIGIT_ENTERED}, {@code FIELD_COMPLETE}, {@code FIELD_TIMED_OUT} events). On an IVR call the
+   * field's prompt plays too ("enter your card number, then hash"), prefixed by "that was not
+   * valid" or "no entry received" when the same field last completed invalid or timed out; a key
+   * stops the prompt.
    *
    * @throws CallNotSecureException when the call is not secure
    */
@@ -67,6 +70,39 @@ public interface TelephonyConnection extends AutoCloseable {
    * itself goes on.
    */
   void releaseCall(String callId, String sessionId) throws ResourceException;
+
+  /**
+   * A new IVR link id for {@code sessionId}: digits only, {@code ivrLinkIdLength} of them (setting,
+   * default 6), unique among live ids; a newer id replaces the session's older one. The caller is
+   * transferred to {@link TelephonyStatus#ivrTransferNumber()} and keys it (or the transfer carries
+   * it as {@code <ivrNumber>-<id>} or {@code ;link=<id>}); the IVR then links the call ({@code
+   * PAIRED}, {@code SECURE}, with {@link TelephonyEvent#ivr()}) and speaks {@code language}. In a
+   * JTA transaction that rolls back, the id is withdrawn.
+   *
+   * @param language one of {@link TelephonyStatus#ivrLanguages()}, e.g. {@code en}
+   * @throws IllegalArgumentException when the language has no prompts; the message names the
+   *     supported ones
+   */
+  String allocateLinkId(String sessionId, String language) throws ResourceException;
+
+  /**
+   * Queues an announcement on an IVR call: it plays after the prompts already queued, and a key
+   * does not cut it short.
+   *
+   * @throws UnknownCallException when the call has ended, is not this session's or is not an IVR
+   *     call
+   */
+  void announce(String callId, String sessionId, IvrAnnouncement announcement)
+      throws ResourceException;
+
+  /**
+   * Ends an IVR call once its queued prompts have played: "goodbye" and BYE, or "transferring" and
+   * a REFER back ({@link IvrEnding#TRANSFER_BACK}); {@code CALL_ENDED} follows as for any call.
+   *
+   * @throws UnknownCallException when the call has ended, is not this session's or is not an IVR
+   *     call
+   */
+  void endIvrCall(String callId, String sessionId, IvrEnding ending) throws ResourceException;
 
   @Override
   void close() throws ResourceException;

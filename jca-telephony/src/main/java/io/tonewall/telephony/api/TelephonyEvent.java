@@ -26,6 +26,7 @@ public final class TelephonyEvent implements Serializable {
   private final long suspiciousFrames;
   private final long framesExamined;
   private final Instant occurredAt;
+  private final boolean ivr;
 
   private TelephonyEvent(Builder builder) {
     this.type = builder.type;
@@ -40,6 +41,7 @@ public final class TelephonyEvent implements Serializable {
     this.suspiciousFrames = builder.suspiciousFrames;
     this.framesExamined = builder.framesExamined;
     this.occurredAt = builder.occurredAt;
+    this.ivr = builder.ivr;
   }
 
   /** Starts an event of {@code type} on call {@code callId} at {@code occurredAt}. */
@@ -113,6 +115,11 @@ public final class TelephonyEvent implements Serializable {
     return occurredAt;
   }
 
+  /** True for events of an IVR call (Tonewall answered it itself; no agent on the call). */
+  public boolean ivr() {
+    return ivr;
+  }
+
   @Override
   public String toString() {
     return "TelephonyEvent["
@@ -125,6 +132,7 @@ public final class TelephonyEvent implements Serializable {
         + (brand == null ? "" : " brand=" + brand)
         + (reason == null ? "" : " reason=" + reason)
         + (sentinel(type) ? " suspicious=" + suspiciousFrames + "/" + framesExamined : "")
+        + (ivr ? " ivr" : "")
         + "]";
   }
 
@@ -147,6 +155,7 @@ public final class TelephonyEvent implements Serializable {
     private BreakReason reason;
     private long suspiciousFrames;
     private long framesExamined;
+    private boolean ivr;
 
     private Builder(TelephonyEventType type, String callId, Instant occurredAt) {
       this.type = Objects.requireNonNull(type, "type");
@@ -193,6 +202,12 @@ public final class TelephonyEvent implements Serializable {
       }
       this.suspiciousFrames = suspiciousFrames;
       this.framesExamined = framesExamined;
+      return this;
+    }
+
+    /** Marks the event as one of an IVR call. */
+    public Builder ivr(boolean value) {
+      this.ivr = value;
       return this;
     }
 

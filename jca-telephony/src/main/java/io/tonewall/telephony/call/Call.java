@@ -5,6 +5,8 @@ import io.tonewall.telephony.api.CallNotSecureException;
 import io.tonewall.telephony.api.CapturedCard;
 import io.tonewall.telephony.api.CardField;
 import io.tonewall.telephony.api.CardFieldSpecification;
+import io.tonewall.telephony.api.IvrAnnouncement;
+import io.tonewall.telephony.api.IvrEnding;
 import io.tonewall.telephony.api.TelephonyEvent;
 import io.tonewall.telephony.api.TelephonyEventType;
 import io.tonewall.telephony.api.UnknownCallException;
@@ -48,6 +50,9 @@ public final class Call implements MediaListener {
   private final Map<CardField, char[]> captured = new EnumMap<>(CardField.class);
   private final List<CapturedCard> handedOut = new ArrayList<>();
   private final Deque<String> windowSessions = new ArrayDeque<>();
+  private final Map<CardField, IvrControl.FieldRetry> retries = new EnumMap<>(CardField.class);
+  private final boolean ivrCall;
+  private Optional<IvrControl> ivr = Optional.empty();
   private Optional<MediaSession> media = Optional.empty();
   private Optional<String> sessionId = Optional.empty();
   private Optional<CardField> activeField = Optional.empty();
@@ -56,10 +61,60 @@ public final class Call implements MediaListener {
   private boolean secure;
   private boolean ended;
 
-  Call(String callId, Optional<String> reference, CallRegistry registry) {
+  Call(String callId, Optional<String> reference, CallRegistry registry, boolean ivrCall) {
     this.callId = callId;
     this.reference = reference;
     this.registry = registry;
+    this.ivrCall = ivrCall;
+  }
+
+  /**
+   * True when Tonewall answered the call itself (IVR): no agent leg; its events say {@code ivr}.
+   */
+  public boolean ivr() {
+    return ivrCall;
+  }
+
+  /** Attaches the IVR dialogue of an IVR call. */
+  public synchronized void attach(IvrControl control) {
+    if (!ivrCall) {
+      throw new IllegalStateException("call " + callId + " is not an IVR call");
+    }
+    this.ivr = Optional.of(control);
+  }
+
+  /**
+   * Queues an announcement on the IVR call.
+   *
+   * @throws UnknownCallException when the call has ended, is not {@code session}'s or not IVR
+   */
+  public synchronized void announce(String session, IvrAnnouncement announcement)
+      throws UnknownCallException {
+    requireIvr(session).announce(announcement);
+  }
+
+  /**
+   * Ends the IVR call once its queued prompts have played.
+   *
+   * @throws UnknownCallException when the call has ended, is not {@code session}'s or not IVR
+   */
+  public synchronized void endIvr(String session, IvrEnding ending) throws UnknownCallException {
+    requireIvr(session).end(ending);
+  }
+
+  /**
+   * Checks that this is a live IVR call of {@code session}, without changing anything.
+   *
+   * @throws UnknownCallException when it has ended, is not {@code session}'s or not IVR
+   */
+  public synchronized void checkIvr(String session) throws UnknownCallException {
+    requireIvr(session);
+  }
+
+  private IvrControl requireIvr(String session) throws UnknownCallException {
+    ensureSession(session);
+    return ivr.orElseThrow(
+        () -> new UnknownCallException("call " + callId + " is not an IVR call"));
   }
 
   /** The call's id: the SIP Call-ID of the caller's leg. */
@@ -139,6 +194,9 @@ public final class Call implements MediaListener {
     collector.ifPresent(DigitCollector::close);
     wipe(captured.remove(specification.field()));
     activeField = Optional.of(specification.field());
+    CardField requested = specification.field();
+    ivr.ifPresent(
+        control -> control.fieldRequested(requested, Optional.ofNullable(retries.get(requested))));
     collector =
         Optional.of(
             DigitCollector.start(
@@ -227,6 +285,7 @@ public final class Call implements MediaListener {
       }
       complete(name, field);
     } else if (state == CaptureState.TIMED_OUT) {
+      retries.put(name, IvrControl.FieldRetry.NO_ENTRY);
       publishField(TelephonyEventType.FIELD_TIMED_OUT, name, field.digitCount());
       closeCollector();
     }
@@ -242,8 +301,10 @@ public final class Call implements MediaListener {
     }
     if (verdict.valid()) {
       captured.put(name, digits);
+      retries.remove(name);
     } else {
       wipe(digits);
+      retries.put(name, IvrControl.FieldRetry.NOT_VALID);
     }
     closeCollector();
     registry.publish(
@@ -379,12 +440,15 @@ public final class Call implements MediaListener {
   }
 
   private TelephonyEvent.Builder event(TelephonyEventType type) {
-    return TelephonyEvent.of(type, callId, registry.clock().instant()).session(sessionId);
+    return TelephonyEvent.of(type, callId, registry.clock().instant())
+        .session(sessionId)
+        .ivr(ivrCall);
   }
 
   private TelephonyEvent.Builder windowEvent(TelephonyEventType type, Optional<String> session) {
     return TelephonyEvent.of(type, callId, registry.clock().instant())
-        .session(session.or(() -> sessionId));
+        .session(session.or(() -> sessionId))
+        .ivr(ivrCall);
   }
 
   private void publish(TelephonyEventType type) {
@@ -397,6 +461,11 @@ public final class Call implements MediaListener {
 
   @Override
   public synchronized String toString() {
-    return "Call[" + callId + (secure ? " secure" : "") + (ended ? " ended" : "") + "]";
+    return "Call["
+        + callId
+        + (ivrCall ? " ivr" : "")
+        + (secure ? " secure" : "")
+        + (ended ? " ended" : "")
+        + "]";
   }
 }

@@ -40,7 +40,16 @@ public final class CallRegistry {
 
   /** Registers a new call. */
   public Call open(String callId, Optional<String> reference) {
-    Call call = new Call(callId, reference, this);
+    return open(callId, reference, false);
+  }
+
+  /** Registers a new call that Tonewall answers itself (IVR): its events carry {@code ivr}. */
+  public Call openIvr(String callId, Optional<String> reference) {
+    return open(callId, reference, true);
+  }
+
+  private Call open(String callId, Optional<String> reference, boolean ivr) {
+    Call call = new Call(callId, reference, this, ivr);
     byId.put(callId, call);
     reference.ifPresent(value -> byReference.put(value, call));
     return call;

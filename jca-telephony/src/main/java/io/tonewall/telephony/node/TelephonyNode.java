@@ -4,6 +4,11 @@ import io.tonewall.telephony.api.TelephonyEvent;
 import io.tonewall.telephony.api.TelephonyMetrics;
 import io.tonewall.telephony.call.CallRegistry;
 import io.tonewall.telephony.call.PairingCodes;
+import io.tonewall.telephony.ivr.Ivr;
+import io.tonewall.telephony.ivr.IvrMediaLoop;
+import io.tonewall.telephony.ivr.LinkIds;
+import io.tonewall.telephony.ivr.PromptLibrary;
+import io.tonewall.telephony.ivr.PromptLoadException;
 import io.tonewall.telephony.relay.PortRange;
 import io.tonewall.telephony.relay.RelayMetrics;
 import io.tonewall.telephony.relay.RtpRelay;
@@ -39,21 +44,27 @@ public final class TelephonyNode implements AutoCloseable {
   private final RtpRelay relay;
   private final B2bua b2bua;
   private final SipEndpoint sip;
+  private final Ivr ivr;
 
-  private TelephonyNode(CallRegistry calls, RtpRelay relay, B2bua b2bua, SipEndpoint sip) {
+  private TelephonyNode(CallRegistry calls, RtpRelay relay, B2bua b2bua, SipEndpoint sip, Ivr ivr) {
     this.calls = calls;
     this.relay = relay;
     this.b2bua = b2bua;
     this.sip = sip;
+    this.ivr = ivr;
   }
+
+  /** How long an allocated IVR link id stays valid. */
+  public static final Duration LINK_ID_LIFETIME = Duration.ofMinutes(30);
 
   /**
    * Starts a node.
    *
-   * @param relayThreads runs the relay loops: {@code settings.rtpRelayThreads()} long-running
-   *     tasks, all at once (a thread each)
+   * @param relayThreads runs the relay loops and the IVR media loop: {@code
+   *     settings.rtpRelayThreads()} + 1 long-running tasks, all at once (a thread each)
    * @param events receives every call event; must not block
-   * @throws TelephonyStartException when a port is taken or the SIP stack cannot start
+   * @throws TelephonyStartException when a port is taken, the SIP stack cannot start or an IVR
+   *     prompt is missing (the message names the file)
    */
   public static TelephonyNode start(
       TelephonySettings settings,
@@ -65,6 +76,12 @@ public final class TelephonyNode implements AutoCloseable {
             new PairingCodes(settings.pairingCodeLength(), PAIRING_CODE_LIFETIME, clock),
             clock,
             events);
+    PromptLibrary prompts;
+    try {
+      prompts = PromptLibrary.load(settings.ivrPromptDirectory());
+    } catch (PromptLoadException e) {
+      throw new TelephonyStartException(e.getMessage(), e);
+    }
     AtomicReference<B2bua> b2buaHolder = new AtomicReference<>();
     RtpRelay relay;
     try {
@@ -91,7 +108,28 @@ public final class TelephonyNode implements AutoCloseable {
     } catch (RejectedExecutionException e) {
       throw new TelephonyStartException("no thread for the RTP relay: " + e.getMessage(), e);
     }
+    IvrMediaLoop ivrMedia;
     try {
+      ivrMedia = IvrMediaLoop.open(clock);
+      relayThreads.execute(ivrMedia);
+    } catch (IOException | RejectedExecutionException e) {
+      relay.close();
+      throw new TelephonyStartException("the IVR media thread cannot start: " + e.getMessage(), e);
+    }
+    try {
+      String advertised =
+          settings.advertisedAddress().isPresent()
+              ? settings.advertisedAddress().get()
+              : advertised(settings.bindAddress());
+      Ivr ivr =
+          new Ivr(
+              settings.ivrNumber(),
+              settings.ivrTransferTarget(advertised),
+              settings.ivrReturnTarget(),
+              prompts,
+              new LinkIds(settings.ivrLinkIdLength(), LINK_ID_LIFETIME, clock, prompts.languages()),
+              ivrMedia,
+              Duration.ofSeconds(settings.mediaTimeoutSeconds()));
       SipFactory factory = SipFactory.getInstance();
       factory.setPathName("gov.nist");
       B2bua b2bua =
@@ -101,19 +139,19 @@ public final class TelephonyNode implements AutoCloseable {
               factory.createAddressFactory(),
               relay,
               calls,
-              settings.advertisedAddress().isPresent()
-                  ? settings.advertisedAddress().get()
-                  : advertised(settings.bindAddress()),
+              advertised,
               settings.sipPort(),
               settings.agentUri(),
               settings.callReferenceHeader(),
               clock,
-              Duration.ofSeconds(settings.ackTimeoutSeconds()));
+              Duration.ofSeconds(settings.ackTimeoutSeconds()),
+              ivr);
       b2buaHolder.set(b2bua);
       SipEndpoint sip = SipEndpoint.open(settings.bindAddress(), settings.sipPort(), b2bua);
       b2bua.bind(sip.provider());
-      return new TelephonyNode(calls, relay, b2bua, sip);
+      return new TelephonyNode(calls, relay, b2bua, sip, ivr);
     } catch (PeerUnavailableException | SipEndpointException | UnknownHostException e) {
+      ivrMedia.close();
       relay.close();
       throw new TelephonyStartException(e.getMessage(), e);
     }
@@ -135,6 +173,11 @@ public final class TelephonyNode implements AutoCloseable {
     return sip;
   }
 
+  /** The IVR: number, transfer number, languages, link ids. */
+  public Ivr ivr() {
+    return ivr;
+  }
+
   /** What the node holds right now. */
   public TelephonyMetrics metrics() {
     RelayMetrics media = relay.metrics();
@@ -143,7 +186,7 @@ public final class TelephonyNode implements AutoCloseable {
         b2bua.liveDialogs(),
         b2bua.pendingTransactions(),
         b2bua.stackTransactions(),
-        media.sessions(),
+        media.sessions() + ivr.media().sessions(),
         media.portsInUse(),
         calls.pairingCodesOutstanding(),
         media.malformedPackets(),
@@ -157,9 +200,14 @@ public final class TelephonyNode implements AutoCloseable {
   @Override
   public void close() {
     try {
+      b2bua.endIvrCalls();
       sip.close();
     } finally {
-      relay.close();
+      try {
+        ivr.media().close();
+      } finally {
+        relay.close();
+      }
     }
   }
 }

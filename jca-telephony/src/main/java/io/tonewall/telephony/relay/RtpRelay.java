@@ -154,7 +154,41 @@ public final class RtpRelay implements AutoCloseable {
     return session;
   }
 
+  /**
+   * Binds one port pair of the range for media Tonewall terminates itself (the IVR); counted in
+   * {@link #metrics()}'s ports like the relay's own.
+   *
+   * @throws RtpPortsExhaustedException when no free pair can be bound
+   */
+  public BoundPorts bindPorts() throws RtpPortsExhaustedException {
+    if (!running) {
+      throw new RtpPortsExhaustedException("the RTP relay is stopped");
+    }
+    return bindPair();
+  }
+
+  /** Closes a pair from {@link #bindPorts()} and frees it. Idempotent per pair. */
+  public void release(BoundPorts bound) {
+    try {
+      bound.rtp().close();
+      bound.rtcp().close();
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "closing IVR RTP sockets failed; their ports are freed anyway", e);
+    } finally {
+      try {
+        ports.release(bound.port());
+      } catch (IllegalArgumentException alreadyFree) {
+        LOG.log(Level.FINE, "IVR RTP port pair released twice", alreadyFree);
+      }
+    }
+  }
+
   private RelayLeg bindLeg(LegSide side) throws RtpPortsExhaustedException {
+    BoundPorts bound = bindPair();
+    return new RelayLeg(side, bound.rtp(), bound.rtcp(), bound.port());
+  }
+
+  private BoundPorts bindPair() throws RtpPortsExhaustedException {
     for (int attempt = 0; attempt < Math.min(ports.capacity(), 16); attempt++) {
       OptionalInt port = ports.take();
       if (port.isEmpty()) {
@@ -164,7 +198,7 @@ public final class RtpRelay implements AutoCloseable {
       try {
         rtp = bound(port.getAsInt());
         DatagramChannel rtcp = bound(port.getAsInt() + 1);
-        return new RelayLeg(side, rtp, rtcp, port.getAsInt());
+        return new BoundPorts(rtp, rtcp, port.getAsInt());
       } catch (IOException e) {
         ports.release(port.getAsInt());
         if (rtp != null) {

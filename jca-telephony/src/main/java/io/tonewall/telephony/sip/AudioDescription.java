@@ -249,6 +249,31 @@ public final class AudioDescription {
     return render(relayAddress, relayPort, origin, offer.layout);
   }
 
+  /**
+   * Tonewall's own answer to this offer when it terminates the media (IVR), per RFC 3264 section
+   * 6.1: the first G.711 type offered only, the offer's telephone-event type if any, the opposite
+   * direction (sendonly answered recvonly, recvonly sendonly, inactive inactive), the offer's
+   * ptime; the offer's other streams repeated with port 0.
+   */
+  public String renderUasAnswer(String address, int rtpPort, SdpOrigin origin) {
+    MediaDirection answered =
+        switch (direction) {
+          case SENDONLY -> MediaDirection.RECVONLY;
+          case RECVONLY -> MediaDirection.SENDONLY;
+          default -> direction;
+        };
+    AudioDescription answer =
+        new AudioDescription(
+            address,
+            port,
+            List.of(preferredAudioPayloadType()),
+            telephoneEventPayloadType,
+            answered,
+            ptime,
+            layout);
+    return answer.render(address, rtpPort, origin, layout);
+  }
+
   private String render(
       String relayAddress, int relayPort, SdpOrigin origin, List<Optional<String>> streams) {
     String family = relayAddress.contains(":") ? "IP6" : "IP4";

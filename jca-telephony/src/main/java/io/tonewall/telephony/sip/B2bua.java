@@ -3,6 +3,8 @@ package io.tonewall.telephony.sip;
 import io.tonewall.telephony.api.BreakReason;
 import io.tonewall.telephony.call.Call;
 import io.tonewall.telephony.call.CallRegistry;
+import io.tonewall.telephony.ivr.Ivr;
+import io.tonewall.telephony.ivr.IvrRoute;
 import io.tonewall.telephony.relay.AgentLegFormat;
 import io.tonewall.telephony.relay.LegSide;
 import io.tonewall.telephony.relay.MediaSession;
@@ -101,6 +103,7 @@ public final class B2bua implements SipListener {
   private final AtomicLong refused = new AtomicLong();
   private final Clock clock;
   private final AwaitedAcks awaitedAcks;
+  private final IvrUas ivr;
   private volatile SipProvider provider;
 
   /**
@@ -110,6 +113,7 @@ public final class B2bua implements SipListener {
    * @param referenceHeader header of the caller's INVITE whose value also finds the call
    * @param clock protocol time (the ACK deadline)
    * @param ackTimeout how long the caller may take to ACK Tonewall's 2xx before the call is hung up
+   * @param ivr the IVR: INVITEs to its number are answered here (see {@link IvrRoute})
    */
   public B2bua(
       MessageFactory messages,
@@ -122,7 +126,8 @@ public final class B2bua implements SipListener {
       Optional<java.net.URI> agentUri,
       Optional<String> referenceHeader,
       Clock clock,
-      Duration ackTimeout) {
+      Duration ackTimeout,
+      Ivr ivr) {
     this.messages = messages;
     this.headers = headers;
     this.addresses = addresses;
@@ -134,6 +139,20 @@ public final class B2bua implements SipListener {
     this.referenceHeader = referenceHeader;
     this.clock = clock;
     this.awaitedAcks = new AwaitedAcks(ackTimeout);
+    this.ivr =
+        new IvrUas(
+            this,
+            messages,
+            headers,
+            addresses,
+            relay,
+            calls,
+            ivr,
+            advertisedAddress,
+            dialogs,
+            clock,
+            ackTimeout,
+            () -> provider);
   }
 
   /** Gives the B2BUA the provider it sends with, once the SIP endpoint is open. */
@@ -173,9 +192,14 @@ public final class B2bua implements SipListener {
     return refused.get();
   }
 
+  /** Ends every IVR call with BYE (the node is stopping). */
+  public void endIvrCalls() {
+    ivr.endAll();
+  }
+
   /** Calls with SIP state (early or confirmed). */
   public int liveCalls() {
-    return (int) byCallId.values().stream().distinct().count();
+    return (int) byCallId.values().stream().distinct().count() + ivr.liveCalls();
   }
 
   // ---------------------------------------------------------------- requests
@@ -200,6 +224,7 @@ public final class B2bua implements SipListener {
     if (Request.ACK.equals(method)) {
       // ACKs end Tonewall's own INVITE transactions; each leg's ACK is sent separately
       awaitedAcks.acknowledged(callId(request));
+      ivr.acknowledged(callId(request));
       return;
     }
     completeRfc2543Request(request, method);
@@ -214,6 +239,14 @@ public final class B2bua implements SipListener {
     String callId = callId(request);
     Optional<CallLegs> legs = Optional.ofNullable(byCallId.get(callId));
     boolean inDialog = toTag(request).isPresent();
+    if (ivr.handles(callId)) {
+      if (Request.INVITE.equals(method) && !inDialog) {
+        answer(st, messages.createResponse(Response.LOOP_DETECTED, request));
+      } else {
+        ivr.inDialog(st, request);
+      }
+      return;
+    }
     switch (method) {
       case Request.OPTIONS -> answer(st, optionsResponse(request));
       case Request.CANCEL -> onCancel(st, request, legs);
@@ -377,6 +410,11 @@ public final class B2bua implements SipListener {
       return;
     } catch (UnacceptableMediaException e) {
       answer(st, reject(invite, Response.NOT_ACCEPTABLE_HERE, "PCMU or PCMA required"));
+      return;
+    }
+    Optional<IvrRoute> route = ivr.route(invite);
+    if (route.isPresent()) {
+      ivr.answer(st, invite, offer, route.get());
       return;
     }
     String callId = callId(invite);
@@ -589,6 +627,10 @@ public final class B2bua implements SipListener {
   @Override
   public void processResponse(ResponseEvent event) {
     ClientTransaction ct = event.getClientTransaction();
+    if (ct != null && ct.getApplicationData() instanceof IvrRequest sent) {
+      ivr.response(event, sent);
+      return;
+    }
     if (ct == null || !(ct.getApplicationData() instanceof RelayedRequest relayed)) {
       return; // stray or a response to Tonewall's own BYE/CANCEL; 2xx retransmissions are ACKed by
       // the dialog
@@ -754,7 +796,7 @@ public final class B2bua implements SipListener {
 
   // ---------------------------------------------------------------- endings
 
-  private void sendBye(Optional<Dialog> dialog) throws SipException {
+  void sendBye(Optional<Dialog> dialog) throws SipException {
     if (dialog.isEmpty() || dialog.get().getState() != DialogState.CONFIRMED) {
       return;
     }
@@ -791,6 +833,7 @@ public final class B2bua implements SipListener {
    * call ended. Called periodically (the relay's ticker) with the protocol clock's time.
    */
   public void checkAcks(Instant now) {
+    ivr.tick(now);
     for (CallLegs legs : awaitedAcks.expired(now)) {
       synchronized (legs) {
         if (legs.state != CallLegs.State.CONFIRMED) {
@@ -818,6 +861,10 @@ public final class B2bua implements SipListener {
     }
     ClientTransaction ct = event.getClientTransaction();
     pending.remove(ct);
+    if (ct.getApplicationData() instanceof IvrRequest sent) {
+      ivr.timedOut(sent);
+      return;
+    }
     if (!(ct.getApplicationData() instanceof RelayedRequest relayed)) {
       return;
     }
@@ -884,7 +931,7 @@ public final class B2bua implements SipListener {
   }
 
   /** Sends a response Tonewall made itself, counting refusals. */
-  private void answer(ServerTransaction st, Response response)
+  void answer(ServerTransaction st, Response response)
       throws SipException, InvalidArgumentException {
     if (response.getStatusCode() >= 400) {
       refused.incrementAndGet();
@@ -905,13 +952,13 @@ public final class B2bua implements SipListener {
     return out;
   }
 
-  private Response reject(Request request, int status, String reason) throws ParseException {
+  Response reject(Request request, int status, String reason) throws ParseException {
     Response response = messages.createResponse(status, request);
     response.setReasonPhrase(reason);
     return response;
   }
 
-  private Response optionsResponse(Request request) throws ParseException {
+  Response optionsResponse(Request request) throws ParseException {
     Response response = messages.createResponse(Response.OK, request);
     response.addHeader(headers.createAllowHeader(ALLOWED_METHODS));
     response.addHeader(headers.createAcceptHeader("application", "sdp"));
@@ -929,17 +976,17 @@ public final class B2bua implements SipListener {
     }
   }
 
-  private ContactHeader contact() throws ParseException {
+  ContactHeader contact() throws ParseException {
     SipURI uri = addresses.createSipURI("tonewall", advertisedAddress);
     uri.setPort(sipPort);
     return headers.createContactHeader(addresses.createAddress(uri));
   }
 
-  private ContentTypeHeader sdpType() throws ParseException {
+  ContentTypeHeader sdpType() throws ParseException {
     return headers.createContentTypeHeader("application", "sdp");
   }
 
-  private Optional<String> referenceValue(Request invite) {
+  Optional<String> referenceValue(Request invite) {
     if (referenceHeader.isEmpty()) {
       return Optional.empty();
     }
@@ -955,20 +1002,20 @@ public final class B2bua implements SipListener {
     return Optional.of(text.substring(colon + 1).trim());
   }
 
-  private String tag() {
+  String tag() {
     return Long.toHexString(random.nextLong() & Long.MAX_VALUE);
   }
 
-  private static String callId(Message message) {
+  static String callId(Message message) {
     return ((CallIdHeader) message.getHeader(CallIdHeader.NAME)).getCallId();
   }
 
-  private static Optional<String> toTag(Request request) {
+  static Optional<String> toTag(Request request) {
     ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
     return to == null ? Optional.empty() : Optional.ofNullable(to.getTag());
   }
 
-  private static Optional<String> sdpBody(Message message) {
+  static Optional<String> sdpBody(Message message) {
     byte[] raw = message.getRawContent();
     ContentTypeHeader type = (ContentTypeHeader) message.getHeader(ContentTypeHeader.NAME);
     if (raw == null || raw.length == 0 || type == null) {

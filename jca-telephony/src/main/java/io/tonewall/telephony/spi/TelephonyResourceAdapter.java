@@ -3,6 +3,7 @@ package io.tonewall.telephony.spi;
 import io.tonewall.telephony.api.TelephonyMetrics;
 import io.tonewall.telephony.api.TelephonyStatus;
 import io.tonewall.telephony.call.CallRegistry;
+import io.tonewall.telephony.ivr.Ivr;
 import io.tonewall.telephony.node.TelephonyNode;
 import io.tonewall.telephony.node.TelephonyStartException;
 import io.tonewall.telephony.sip.SipEndpoint;
@@ -88,6 +89,24 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
           "Threads the RTP relay spreads calls over (1-64; default: the processors, at most 4)")
   private String rtpRelayThreads;
 
+  @ConfigProperty(
+      description = "Request-URI user of the IVR, also <number>-<link id> (default pay)")
+  private String ivrNumber;
+
+  @ConfigProperty(
+      description =
+          "What callers are transferred to for the IVR; default sip:<ivrNumber>@<address>:<sipPort>")
+  private String ivrTransferNumber;
+
+  @ConfigProperty(description = "Where TRANSFER_BACK refers the IVR caller; default: agentUri")
+  private String ivrReturnUri;
+
+  @ConfigProperty(description = "Digits in an IVR link id (4-12, default 6)")
+  private String ivrLinkIdLength;
+
+  @ConfigProperty(description = "Folder of <language>/<prompt>.wav; default: the bundled prompts")
+  private String ivrPromptDirectory;
+
   private volatile TelephonySettings settings;
   private volatile TelephonyNode node;
   private volatile EventDispatcher dispatcher;
@@ -141,28 +160,43 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
       return current;
     }
     SettingSource source = SettingSource.ofProcess();
-    return TelephonySettings.parse(
-        source.resolve(bindAddress, "bind.address").orElse(null),
-        source.resolve(sipPort, "sip.port").orElse(null),
-        source.resolve(rtpPorts, "rtp.ports").orElse(null),
-        source.resolve(agentUri, "agent.uri").orElse(null),
-        source.resolve(pairingCodeLength, "pairing.code.length").orElse(null),
-        source.resolve(maskingLookaheadMs, "masking.lookahead.ms").orElse(null),
-        source.resolve(mediaTimeoutSeconds, "media.timeout.seconds").orElse(null),
-        source.resolve(callReferenceHeader, "call.reference.header").orElse(null),
-        source.resolve(advertisedAddress, "advertised.address").orElse(null),
-        source.resolve(ackTimeoutSeconds, "ack.timeout.seconds").orElse(null),
-        source.resolve(rtpRelayThreads, "rtp.relay.threads").orElse(null));
+    return TelephonySettings.raw()
+        .bindAddress(source.resolve(bindAddress, "bind.address").orElse(null))
+        .sipPort(source.resolve(sipPort, "sip.port").orElse(null))
+        .rtpPorts(source.resolve(rtpPorts, "rtp.ports").orElse(null))
+        .agentUri(source.resolve(agentUri, "agent.uri").orElse(null))
+        .pairingCodeLength(source.resolve(pairingCodeLength, "pairing.code.length").orElse(null))
+        .maskingLookaheadMs(source.resolve(maskingLookaheadMs, "masking.lookahead.ms").orElse(null))
+        .mediaTimeoutSeconds(
+            source.resolve(mediaTimeoutSeconds, "media.timeout.seconds").orElse(null))
+        .callReferenceHeader(
+            source.resolve(callReferenceHeader, "call.reference.header").orElse(null))
+        .advertisedAddress(source.resolve(advertisedAddress, "advertised.address").orElse(null))
+        .ackTimeoutSeconds(source.resolve(ackTimeoutSeconds, "ack.timeout.seconds").orElse(null))
+        .rtpRelayThreads(source.resolve(rtpRelayThreads, "rtp.relay.threads").orElse(null))
+        .ivrNumber(source.resolve(ivrNumber, "ivr.number").orElse(null))
+        .ivrTransferNumber(source.resolve(ivrTransferNumber, "ivr.transfer.number").orElse(null))
+        .ivrReturnUri(source.resolve(ivrReturnUri, "ivr.return.uri").orElse(null))
+        .ivrLinkIdLength(source.resolve(ivrLinkIdLength, "ivr.link.id.length").orElse(null))
+        .ivrPromptDirectory(source.resolve(ivrPromptDirectory, "ivr.prompt.directory").orElse(null))
+        .parse();
   }
 
   /** Listening state for readiness checks. */
   public TelephonyStatus status() {
-    Optional<SipEndpoint> endpoint = Optional.ofNullable(node).map(TelephonyNode::sip);
-    return endpoint
+    Optional<TelephonyNode> running = Optional.ofNullable(node);
+    return running
         .map(
-            open ->
-                new TelephonyStatus(
-                    open.listening(), open.bindAddress(), open.port(), open.transports()))
+            started -> {
+              SipEndpoint open = started.sip();
+              return new TelephonyStatus(
+                  open.listening(),
+                  open.bindAddress(),
+                  open.port(),
+                  open.transports(),
+                  started.ivr().transferNumber(),
+                  started.ivr().languages());
+            })
         .orElseGet(() -> new TelephonyStatus(false, "", 0, ""));
   }
 
@@ -184,6 +218,19 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
       throw new ResourceAdapterInternalException("the telephony adapter is not started");
     }
     return running.calls();
+  }
+
+  /**
+   * The IVR of the running node.
+   *
+   * @throws ResourceAdapterInternalException when the adapter is not started
+   */
+  public Ivr ivr() throws ResourceAdapterInternalException {
+    TelephonyNode running = node;
+    if (running == null) {
+      throw new ResourceAdapterInternalException("the telephony adapter is not started");
+    }
+    return running.ivr();
   }
 
   /** Called by the server when a message-driven bean implementing the listener deploys. */
@@ -301,6 +348,46 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
 
   public void setMaskingLookaheadMs(String maskingLookaheadMs) {
     this.maskingLookaheadMs = maskingLookaheadMs;
+  }
+
+  public String getIvrNumber() {
+    return ivrNumber;
+  }
+
+  public void setIvrNumber(String ivrNumber) {
+    this.ivrNumber = ivrNumber;
+  }
+
+  public String getIvrTransferNumber() {
+    return ivrTransferNumber;
+  }
+
+  public void setIvrTransferNumber(String ivrTransferNumber) {
+    this.ivrTransferNumber = ivrTransferNumber;
+  }
+
+  public String getIvrReturnUri() {
+    return ivrReturnUri;
+  }
+
+  public void setIvrReturnUri(String ivrReturnUri) {
+    this.ivrReturnUri = ivrReturnUri;
+  }
+
+  public String getIvrLinkIdLength() {
+    return ivrLinkIdLength;
+  }
+
+  public void setIvrLinkIdLength(String ivrLinkIdLength) {
+    this.ivrLinkIdLength = ivrLinkIdLength;
+  }
+
+  public String getIvrPromptDirectory() {
+    return ivrPromptDirectory;
+  }
+
+  public void setIvrPromptDirectory(String ivrPromptDirectory) {
+    this.ivrPromptDirectory = ivrPromptDirectory;
   }
 
   // The JCA specification asks for equals/hashCode on adapter JavaBeans; identity is correct for

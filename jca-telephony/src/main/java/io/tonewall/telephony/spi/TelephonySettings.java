@@ -3,13 +3,15 @@ package io.tonewall.telephony.spi;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The validated configuration of the telephony adapter. Built from the adapter's raw config
- * properties by {@link #parse}; every problem is reported at once, in one message.
+ * properties ({@link #raw()}, then {@link Raw#parse()}); every problem is reported at once, in one
+ * message.
  *
  * @param bindAddress address SIP and RTP bind to
  * @param sipPort SIP port for UDP and TCP
@@ -28,6 +30,12 @@ import java.util.Optional;
  *     the call up (RFC 3261 Timer H is 64*T1 = 32 s, the default)
  * @param rtpRelayThreads threads (each with its own selector) the RTP relay spreads calls over;
  *     default: the available processors, at most {@value #MAX_DEFAULT_RTP_RELAY_THREADS}
+ * @param ivrNumber request-URI user part that reaches the IVR (also {@code <ivrNumber>-<link id>})
+ * @param ivrTransferNumber what callers are transferred to for the IVR; empty: {@code
+ *     sip:<ivrNumber>@<advertised address>:<sipPort>} (see {@link #ivrTransferTarget})
+ * @param ivrReturnUri where {@code TRANSFER_BACK} refers the caller; empty: {@code agentUri}
+ * @param ivrLinkIdLength digits in an IVR link id
+ * @param ivrPromptDirectory folder of {@code <language>/<prompt>.wav} replacing the bundled prompts
  */
 public record TelephonySettings(
     String bindAddress,
@@ -41,7 +49,12 @@ public record TelephonySettings(
     Optional<String> callReferenceHeader,
     Optional<String> advertisedAddress,
     int ackTimeoutSeconds,
-    int rtpRelayThreads) {
+    int rtpRelayThreads,
+    String ivrNumber,
+    Optional<String> ivrTransferNumber,
+    Optional<URI> ivrReturnUri,
+    int ivrLinkIdLength,
+    Optional<Path> ivrPromptDirectory) {
 
   /** The default of {@code rtpRelayThreads} is the available processors, at most this many. */
   public static final int MAX_DEFAULT_RTP_RELAY_THREADS = 4;
@@ -58,91 +71,144 @@ public record TelephonySettings(
       java.util.regex.Pattern.compile(
           "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
-  /** The six original settings, the others at their defaults. */
-  public static TelephonySettings parse(
-      String bindAddress,
-      String sipPortText,
-      String rtpPorts,
-      String agentUri,
-      String pairingCodeLengthText,
-      String maskingLookaheadMsText) {
-    return parse(
-        bindAddress,
-        sipPortText,
-        rtpPorts,
-        agentUri,
-        pairingCodeLengthText,
-        maskingLookaheadMsText,
-        null,
-        null);
-  }
+  /** Default request-URI user of the IVR. */
+  public static final String DEFAULT_IVR_NUMBER = "pay";
 
-  /** The eight settings before the advertised address and the ACK timeout, those at defaults. */
-  public static TelephonySettings parse(
-      String bindAddress,
-      String sipPortText,
-      String rtpPorts,
-      String agentUri,
-      String pairingCodeLengthText,
-      String maskingLookaheadMsText,
-      String mediaTimeoutSecondsText,
-      String callReferenceHeaderText) {
-    return parse(
-        bindAddress,
-        sipPortText,
-        rtpPorts,
-        agentUri,
-        pairingCodeLengthText,
-        maskingLookaheadMsText,
-        mediaTimeoutSecondsText,
-        callReferenceHeaderText,
-        null,
-        null);
-  }
+  /** Default digits in an IVR link id. */
+  public static final int DEFAULT_IVR_LINK_ID_LENGTH = 6;
 
-  /** The ten settings before the relay's thread count, that one at its default. */
-  public static TelephonySettings parse(
-      String bindAddress,
-      String sipPortText,
-      String rtpPorts,
-      String agentUri,
-      String pairingCodeLengthText,
-      String maskingLookaheadMsText,
-      String mediaTimeoutSecondsText,
-      String callReferenceHeaderText,
-      String advertisedAddressText,
-      String ackTimeoutSecondsText) {
-    return parse(
-        bindAddress,
-        sipPortText,
-        rtpPorts,
-        agentUri,
-        pairingCodeLengthText,
-        maskingLookaheadMsText,
-        mediaTimeoutSecondsText,
-        callReferenceHeaderText,
-        advertisedAddressText,
-        ackTimeoutSecondsText,
-        null);
+  /** Starts a set of raw settings, every one unset (its default). */
+  public static Raw raw() {
+    return new Raw();
   }
 
   /**
-   * Checks raw settings and returns them typed.
-   *
-   * @throws InvalidTelephonySettingsException listing every invalid setting
+   * The adapter's settings as the server, system properties or environment give them: text, or
+   * {@code null} when unset (then the default applies). {@link #parse()} checks them all at once.
+   * Not thread-safe; one per parse.
    */
-  public static TelephonySettings parse(
-      String bindAddress,
-      String sipPortText,
-      String rtpPorts,
-      String agentUri,
-      String pairingCodeLengthText,
-      String maskingLookaheadMsText,
-      String mediaTimeoutSecondsText,
-      String callReferenceHeaderText,
-      String advertisedAddressText,
-      String ackTimeoutSecondsText,
-      String rtpRelayThreadsText) {
+  public static final class Raw {
+    private String bindAddress;
+    private String sipPort;
+    private String rtpPorts;
+    private String agentUri;
+    private String pairingCodeLength;
+    private String maskingLookaheadMs;
+    private String mediaTimeoutSeconds;
+    private String callReferenceHeader;
+    private String advertisedAddress;
+    private String ackTimeoutSeconds;
+    private String rtpRelayThreads;
+    private String ivrNumber;
+    private String ivrTransferNumber;
+    private String ivrReturnUri;
+    private String ivrLinkIdLength;
+    private String ivrPromptDirectory;
+
+    private Raw() {}
+
+    public Raw bindAddress(String text) {
+      this.bindAddress = text;
+      return this;
+    }
+
+    public Raw sipPort(String text) {
+      this.sipPort = text;
+      return this;
+    }
+
+    public Raw rtpPorts(String text) {
+      this.rtpPorts = text;
+      return this;
+    }
+
+    public Raw agentUri(String text) {
+      this.agentUri = text;
+      return this;
+    }
+
+    public Raw pairingCodeLength(String text) {
+      this.pairingCodeLength = text;
+      return this;
+    }
+
+    public Raw maskingLookaheadMs(String text) {
+      this.maskingLookaheadMs = text;
+      return this;
+    }
+
+    public Raw mediaTimeoutSeconds(String text) {
+      this.mediaTimeoutSeconds = text;
+      return this;
+    }
+
+    public Raw callReferenceHeader(String text) {
+      this.callReferenceHeader = text;
+      return this;
+    }
+
+    public Raw advertisedAddress(String text) {
+      this.advertisedAddress = text;
+      return this;
+    }
+
+    public Raw ackTimeoutSeconds(String text) {
+      this.ackTimeoutSeconds = text;
+      return this;
+    }
+
+    public Raw rtpRelayThreads(String text) {
+      this.rtpRelayThreads = text;
+      return this;
+    }
+
+    public Raw ivrNumber(String text) {
+      this.ivrNumber = text;
+      return this;
+    }
+
+    public Raw ivrTransferNumber(String text) {
+      this.ivrTransferNumber = text;
+      return this;
+    }
+
+    public Raw ivrReturnUri(String text) {
+      this.ivrReturnUri = text;
+      return this;
+    }
+
+    public Raw ivrLinkIdLength(String text) {
+      this.ivrLinkIdLength = text;
+      return this;
+    }
+
+    public Raw ivrPromptDirectory(String text) {
+      this.ivrPromptDirectory = text;
+      return this;
+    }
+
+    /**
+     * Checks every setting and returns them typed.
+     *
+     * @throws InvalidTelephonySettingsException listing every invalid setting
+     */
+    public TelephonySettings parse() {
+      return TelephonySettings.parse(this);
+    }
+  }
+
+  private static TelephonySettings parse(Raw raw) {
+    String bindAddress = raw.bindAddress;
+    String sipPortText = raw.sipPort;
+    String rtpPorts = raw.rtpPorts;
+    String agentUri = raw.agentUri;
+    String pairingCodeLengthText = raw.pairingCodeLength;
+    String maskingLookaheadMsText = raw.maskingLookaheadMs;
+    String mediaTimeoutSecondsText = raw.mediaTimeoutSeconds;
+    String callReferenceHeaderText = raw.callReferenceHeader;
+    String advertisedAddressText = raw.advertisedAddress;
+    String ackTimeoutSecondsText = raw.ackTimeoutSeconds;
+    String rtpRelayThreadsText = raw.rtpRelayThreads;
     List<String> problems = new ArrayList<>();
     Integer sipPort = number("sipPort", sipPortText, problems);
     Integer pairingCodeLength = number("pairingCodeLength", pairingCodeLengthText, problems);
@@ -223,6 +289,14 @@ public record TelephonySettings(
     if (threads < 1 || threads > MAX_RTP_RELAY_THREADS) {
       problems.add("rtpRelayThreads " + threads + " is outside 1-" + MAX_RTP_RELAY_THREADS);
     }
+    IvrSettings ivr =
+        IvrSettings.parse(
+            raw.ivrNumber,
+            raw.ivrTransferNumber,
+            raw.ivrReturnUri,
+            raw.ivrLinkIdLength,
+            raw.ivrPromptDirectory,
+            problems);
     if (!problems.isEmpty()) {
       throw new InvalidTelephonySettingsException(problems);
     }
@@ -238,7 +312,12 @@ public record TelephonySettings(
         referenceHeader,
         advertised,
         ack,
-        threads);
+        threads,
+        ivr.number(),
+        ivr.transferNumber(),
+        ivr.returnUri(),
+        ivr.linkIdLength(),
+        ivr.promptDirectory());
   }
 
   /**
@@ -290,7 +369,18 @@ public record TelephonySettings(
     return Optional.of(value);
   }
 
-  private static Integer number(String name, String text, List<String> problems) {
+  /** The transfer number: the configured one, or {@code sip:<ivrNumber>@<address>:<sipPort>}. */
+  public String ivrTransferTarget(String advertised) {
+    String host = advertised.contains(":") ? "[" + advertised + "]" : advertised;
+    return ivrTransferNumber.orElseGet(() -> "sip:" + ivrNumber + "@" + host + ":" + sipPort);
+  }
+
+  /** Where a caller is referred back to: {@code ivrReturnUri}, else {@code agentUri}. */
+  public Optional<URI> ivrReturnTarget() {
+    return ivrReturnUri.or(this::agentUri);
+  }
+
+  static Integer number(String name, String text, List<String> problems) {
     if (text == null || text.isBlank()) {
       return null;
     }

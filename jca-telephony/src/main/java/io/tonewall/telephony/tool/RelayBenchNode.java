@@ -47,18 +47,15 @@ public final class RelayBenchNode {
     int controlPort;
     try {
       settings =
-          TelephonySettings.parse(
-              "127.0.0.1",
-              args[0],
-              args[1],
-              "",
-              "6",
-              args.length > 3 ? args[3] : "40",
-              "3600",
-              "",
-              null,
-              null,
-              args.length > 4 ? args[4] : null);
+          TelephonySettings.raw()
+              .bindAddress("127.0.0.1")
+              .sipPort(args[0])
+              .rtpPorts(args[1])
+              .pairingCodeLength("6")
+              .maskingLookaheadMs(args.length > 3 ? args[3] : "40")
+              .mediaTimeoutSeconds("3600")
+              .rtpRelayThreads(args.length > 4 ? args[4] : null)
+              .parse();
       controlPort = Integer.parseInt(args[2]);
     } catch (InvalidTelephonySettingsException | NumberFormatException e) {
       System.err.println("RelayBenchNode: " + e.getMessage());

@@ -97,17 +97,16 @@ class AdvertisedAddressTest {
     relayThreads = Executors.newCachedThreadPool();
     node =
         TelephonyNode.start(
-            TelephonySettings.parse(
-                bind,
-                String.valueOf(port),
-                firstRtpPort + "-" + (firstRtpPort + 39),
-                "sip:agent@127.0.0.1:" + agent.port(),
-                "6",
-                "40",
-                "30",
-                null,
-                advertised,
-                null),
+            TelephonySettings.raw()
+                .bindAddress(bind)
+                .sipPort(String.valueOf(port))
+                .rtpPorts(firstRtpPort + "-" + (firstRtpPort + 39))
+                .agentUri("sip:agent@127.0.0.1:" + agent.port())
+                .pairingCodeLength("6")
+                .maskingLookaheadMs("40")
+                .mediaTimeoutSeconds("30")
+                .advertisedAddress(advertised)
+                .parse(),
             Clock.systemUTC(),
             relayThreads,
             event -> {});

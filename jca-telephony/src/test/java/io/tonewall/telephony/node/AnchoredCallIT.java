@@ -65,15 +65,16 @@ class AnchoredCallIT {
     agentMedia = 41000;
     callerMedia = 42000;
     TelephonySettings settings =
-        TelephonySettings.parse(
-            "127.0.0.1",
-            String.valueOf(tonewallPort),
-            "40000-40799",
-            "sip:agent@127.0.0.1:" + agentPort,
-            "6",
-            "40",
-            "30",
-            "X-Call-Reference");
+        TelephonySettings.raw()
+            .bindAddress("127.0.0.1")
+            .sipPort(String.valueOf(tonewallPort))
+            .rtpPorts("40000-40799")
+            .agentUri("sip:agent@127.0.0.1:" + agentPort)
+            .pairingCodeLength("6")
+            .maskingLookaheadMs("40")
+            .mediaTimeoutSeconds("30")
+            .callReferenceHeader("X-Call-Reference")
+            .parse();
     relayThreads = Executors.newCachedThreadPool();
     node =
         TelephonyNode.start(

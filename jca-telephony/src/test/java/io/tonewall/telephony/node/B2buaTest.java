@@ -98,15 +98,15 @@ class B2buaTest {
     rtpFirst = Integer.parseInt(rtpRange.substring(0, rtpRange.indexOf('-')));
     port = Loopback.freePort();
     return TelephonyNode.start(
-        TelephonySettings.parse(
-            "127.0.0.1",
-            String.valueOf(port),
-            rtpRange,
-            agentUri,
-            "6",
-            "40",
-            mediaTimeoutSeconds,
-            null),
+        TelephonySettings.raw()
+            .bindAddress("127.0.0.1")
+            .sipPort(String.valueOf(port))
+            .rtpPorts(rtpRange)
+            .agentUri(agentUri)
+            .pairingCodeLength("6")
+            .maskingLookaheadMs("40")
+            .mediaTimeoutSeconds(mediaTimeoutSeconds)
+            .parse(),
         Clock.systemUTC(),
         relayThreads,
         events::add);
@@ -165,8 +165,11 @@ class B2buaTest {
   void failsWithClearMessage_whenSipPortIsTaken() {
     // given
     TelephonySettings same =
-        TelephonySettings.parse(
-            "127.0.0.1", String.valueOf(port), nextRtpRange(), null, null, null, null, null);
+        TelephonySettings.raw()
+            .bindAddress("127.0.0.1")
+            .sipPort(String.valueOf(port))
+            .rtpPorts(nextRtpRange())
+            .parse();
 
     ExecutorService secondRelay = Executors.newCachedThreadPool();
 
@@ -260,7 +263,7 @@ class B2buaTest {
     String toTag = SipPeer.header(ok, "To");
     caller.send(
         SipPeer.request("BYE", "call-1", caller.port(), port, "bye1", 2)
-            .replace("To: <sip:pay@127.0.0.1>", "To: " + toTag),
+            .replace("To: <sip:sales@127.0.0.1>", "To: " + toTag),
         port);
     String byeAnswer = caller.receive();
     String relayedBye = agent.receive();
@@ -307,7 +310,7 @@ class B2buaTest {
   private void ackRefusal(String callId, String refusal) throws Exception {
     caller.send(
         SipPeer.request("ACK", callId, caller.port(), port, callId, 1)
-            .replace("To: <sip:pay@127.0.0.1>", "To: " + SipPeer.header(refusal, "To")),
+            .replace("To: <sip:sales@127.0.0.1>", "To: " + SipPeer.header(refusal, "To")),
         port);
   }
 
@@ -408,7 +411,7 @@ class B2buaTest {
     // when
     caller.send(
         SipPeer.request("BYE", "nobody", caller.port(), port, "bye-x", 2)
-            .replace("To: <sip:pay@127.0.0.1>", "To: <sip:pay@127.0.0.1>;tag=x"),
+            .replace("To: <sip:sales@127.0.0.1>", "To: <sip:sales@127.0.0.1>;tag=x"),
         port);
 
     // then
@@ -442,7 +445,7 @@ class B2buaTest {
   private String callerRequest(String method, String callId, String ok, int cseq, String sdp) {
     String request =
         SipPeer.request(method, callId, caller.port(), port, callId + "-" + method + cseq, cseq)
-            .replace("To: <sip:pay@127.0.0.1>", "To: " + SipPeer.header(ok, "To"))
+            .replace("To: <sip:sales@127.0.0.1>", "To: " + SipPeer.header(ok, "To"))
             .replace(
                 "Content-Length: 0\r\n",
                 "Contact: <sip:caller@127.0.0.1:" + caller.port() + ">\r\nContent-Length: 0\r\n");
@@ -684,7 +687,7 @@ class B2buaTest {
     String invite = agent.receive();
 
     // then
-    assertThat(invite, startsWith("INVITE sip:pay@127.0.0.1:" + agent.port() + " SIP/2.0"));
+    assertThat(invite, startsWith("INVITE sip:sales@127.0.0.1:" + agent.port() + " SIP/2.0"));
     assertThat(SipPeer.header(invite, "Call-ID"), not(is("pbx-1")));
     assertThat(invite, containsString("c=IN IP4 127.0.0.1"));
   }

@@ -104,7 +104,7 @@ class CallerAckTimeoutTest {
     // when
     caller.send(
         SipPeer.request("ACK", "acked-1", caller.port(), port, "ack1", 1)
-            .replace("To: <sip:pay@127.0.0.1>", "To: " + SipPeer.header(ok, "To")),
+            .replace("To: <sip:sales@127.0.0.1>", "To: " + SipPeer.header(ok, "To")),
         port);
     Thread.sleep(200);
     clock.advance(Duration.ofSeconds(60));
@@ -144,17 +144,16 @@ class CallerAckTimeoutTest {
     relayThreads = Executors.newCachedThreadPool();
     node =
         TelephonyNode.start(
-            TelephonySettings.parse(
-                "127.0.0.1",
-                String.valueOf(port),
-                firstRtpPort + "-" + (firstRtpPort + 39),
-                "sip:agent@127.0.0.1:" + agent.port(),
-                "6",
-                "40",
-                "3600",
-                null,
-                null,
-                ackTimeoutSeconds),
+            TelephonySettings.raw()
+                .bindAddress("127.0.0.1")
+                .sipPort(String.valueOf(port))
+                .rtpPorts(firstRtpPort + "-" + (firstRtpPort + 39))
+                .agentUri("sip:agent@127.0.0.1:" + agent.port())
+                .pairingCodeLength("6")
+                .maskingLookaheadMs("40")
+                .mediaTimeoutSeconds("3600")
+                .ackTimeoutSeconds(ackTimeoutSeconds)
+                .parse(),
             clock,
             relayThreads,
             events::add);

@@ -171,11 +171,14 @@ final class Loopback {
 
   /** Captures UDP to {@code port} on loopback into {@code file}; returns once capturing. */
   static Process capture(int port, Path file) throws Exception {
+    return captureFilter("udp dst port " + port, file);
+  }
+
+  /** Captures loopback traffic matching the capture {@code filter}; returns once capturing. */
+  static Process captureFilter(String filter, Path file) throws Exception {
     Files.deleteIfExists(file);
     Process tshark =
-        start(
-            "tshark",
-            List.of("tshark", "-i", "lo", "-f", "udp dst port " + port, "-w", file.toString()));
+        start("tshark", List.of("tshark", "-i", "lo", "-f", filter, "-w", file.toString()));
     for (int i = 0; i < 100; i++) {
       if (log("tshark").contains("Capturing on")) {
         return tshark;
@@ -225,6 +228,14 @@ final class Loopback {
    * working directory of the SIPp processes (SIPp does not substitute keys in rtp_stream paths).
    */
   static Path dtmfAudio(String keys, int onMs, int offMs) throws IOException {
+    return dtmfAudio("card.al", keys, onMs, offMs);
+  }
+
+  /**
+   * As {@link #dtmfAudio(String, int, int)} into {@code fileName}; a space in {@code keys} is one
+   * second of silence.
+   */
+  static Path dtmfAudio(String fileName, String keys, int onMs, int offMs) throws IOException {
     String rows = "123A456B789C*0#D";
     int[] low = {697, 770, 852, 941};
     int[] high = {1209, 1336, 1477, 1633};
@@ -234,6 +245,12 @@ final class Loopback {
     }
     double amplitude = 32767 * Math.pow(10, (-10 - 3.14) / 20);
     for (char key : keys.toCharArray()) {
+      if (key == ' ') {
+        for (int n = 0; n < 8000; n++) {
+          samples.add((short) 0);
+        }
+        continue;
+      }
       int index = rows.indexOf(key);
       double f1 = low[index / 4];
       double f2 = high[index % 4];
@@ -254,7 +271,7 @@ final class Loopback {
       linear[i] = samples.get(i);
     }
     Files.createDirectories(WORK);
-    Path file = WORK.resolve("card.al");
+    Path file = WORK.resolve(fileName);
     Files.write(file, G711.linearToAlaw(linear));
     return file;
   }

@@ -40,6 +40,21 @@ final class SipPeer implements AutoCloseable {
     }
   }
 
+  /** The next message {@code wanted} accepts within {@code millis}, skipping others. */
+  String receive(java.util.function.Predicate<String> wanted, int millis) throws IOException {
+    long deadline = System.currentTimeMillis() + millis;
+    while (true) {
+      long left = deadline - System.currentTimeMillis();
+      if (left <= 0) {
+        throw new SocketTimeoutException("no wanted message within " + millis + " ms");
+      }
+      Optional<String> message = poll((int) left);
+      if (message.isPresent() && wanted.test(message.get())) {
+        return message.get();
+      }
+    }
+  }
+
   String receive() throws IOException {
     DatagramPacket packet = new DatagramPacket(new byte[8192], 8192);
     socket.receive(packet);
@@ -65,7 +80,7 @@ final class SipPeer implements AutoCloseable {
   }
 
   static String invite(String callId, int fromPort, int tonewallPort, String sdp) {
-    return "INVITE sip:pay@127.0.0.1:"
+    return "INVITE sip:sales@127.0.0.1:"
         + tonewallPort
         + " SIP/2.0\r\n"
         + "Via: SIP/2.0/UDP 127.0.0.1:"
@@ -79,7 +94,7 @@ final class SipPeer implements AutoCloseable {
         + ">;tag=caller-"
         + callId
         + "\r\n"
-        + "To: <sip:pay@127.0.0.1>\r\n"
+        + "To: <sip:sales@127.0.0.1>\r\n"
         + "Call-ID: "
         + callId
         + "\r\n"
@@ -97,7 +112,7 @@ final class SipPeer implements AutoCloseable {
   static String request(
       String method, String callId, int fromPort, int tonewallPort, String branch, int cseq) {
     return method
-        + " sip:pay@127.0.0.1:"
+        + " sip:sales@127.0.0.1:"
         + tonewallPort
         + " SIP/2.0\r\n"
         + "Via: SIP/2.0/UDP 127.0.0.1:"
@@ -111,7 +126,7 @@ final class SipPeer implements AutoCloseable {
         + ">;tag=caller-"
         + callId
         + "\r\n"
-        + "To: <sip:pay@127.0.0.1>\r\n"
+        + "To: <sip:sales@127.0.0.1>\r\n"
         + "Call-ID: "
         + callId
         + "\r\n"

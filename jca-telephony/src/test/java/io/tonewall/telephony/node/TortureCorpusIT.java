@@ -73,15 +73,12 @@ class TortureCorpusIT {
     relayThreads = Executors.newCachedThreadPool();
     node =
         TelephonyNode.start(
-            TelephonySettings.parse(
-                "127.0.0.1",
-                String.valueOf(port),
-                "40960-40999",
-                "sip:agent@127.0.0.1:" + agent.port(),
-                null,
-                null,
-                null,
-                null),
+            TelephonySettings.raw()
+                .bindAddress("127.0.0.1")
+                .sipPort(String.valueOf(port))
+                .rtpPorts("40960-40999")
+                .agentUri("sip:agent@127.0.0.1:" + agent.port())
+                .parse(),
             Clock.systemUTC(),
             relayThreads,
             event -> {});
@@ -318,11 +315,11 @@ class TortureCorpusIT {
     String toTag = SipPeer.header(ok, "To");
     caller.send(
         SipPeer.request("ACK", "after-corpus", caller.port(), port, "ack-after", 1)
-            .replace("To: <sip:pay@127.0.0.1>", "To: " + toTag),
+            .replace("To: <sip:sales@127.0.0.1>", "To: " + toTag),
         port);
     caller.send(
         SipPeer.request("BYE", "after-corpus", caller.port(), port, "bye-after", 2)
-            .replace("To: <sip:pay@127.0.0.1>", "To: " + toTag),
+            .replace("To: <sip:sales@127.0.0.1>", "To: " + toTag),
         port);
     String bye = caller.receive();
     assertThat(bye, startsWith("SIP/2.0 200"));

@@ -126,12 +126,12 @@ class TelephonyResourceAdapterTest {
 
   private static String invite(int callerPort, int sipPort) {
     String sdp = sdp(30000);
-    return "INVITE sip:pay@127.0.0.1:"
+    return "INVITE sip:sales@127.0.0.1:"
         + sipPort
         + " SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:"
         + callerPort
         + ";branch=z9hG4bK-ra-stop\r\nMax-Forwards: 70\r\n"
-        + "From: <sip:caller@127.0.0.1>;tag=ra-stop\r\nTo: <sip:pay@127.0.0.1>\r\n"
+        + "From: <sip:caller@127.0.0.1>;tag=ra-stop\r\nTo: <sip:sales@127.0.0.1>\r\n"
         + "Call-ID: ra-stop\r\nCSeq: 1 INVITE\r\nContact: <sip:caller@127.0.0.1:"
         + callerPort
         + ">\r\nContent-Type: application/sdp\r\nContent-Length: "

@@ -14,7 +14,7 @@ class TelephonySettingsTest {
   @Test
   void appliesDefaults_whenNothingIsSet() {
     // when
-    TelephonySettings settings = TelephonySettings.parse(null, null, null, null, null, null);
+    TelephonySettings settings = TelephonySettings.raw().parse();
 
     // then
     assertThat(settings.bindAddress(), is("0.0.0.0"));
@@ -30,8 +30,14 @@ class TelephonySettingsTest {
   void parsesEverySetting_whenValid() {
     // when
     TelephonySettings settings =
-        TelephonySettings.parse(
-            "127.0.0.1", "5072", "30000-30099", "sip:agents@127.0.0.1:5080", "8", "60");
+        TelephonySettings.raw()
+            .bindAddress("127.0.0.1")
+            .sipPort("5072")
+            .rtpPorts("30000-30099")
+            .agentUri("sip:agents@127.0.0.1:5080")
+            .pairingCodeLength("8")
+            .maskingLookaheadMs("60")
+            .parse();
 
     // then
     assertThat(settings.sipPort(), is(5072));
@@ -48,7 +54,15 @@ class TelephonySettingsTest {
     InvalidTelephonySettingsException error =
         assertThrows(
             InvalidTelephonySettingsException.class,
-            () -> TelephonySettings.parse("0.0.0.0", "70000", "2000", "http://x", "2", "5"));
+            () ->
+                TelephonySettings.raw()
+                    .bindAddress("0.0.0.0")
+                    .sipPort("70000")
+                    .rtpPorts("2000")
+                    .agentUri("http://x")
+                    .pairingCodeLength("2")
+                    .maskingLookaheadMs("5")
+                    .parse());
 
     // then
     assertThat(error.problems(), hasSize(5));
@@ -66,7 +80,7 @@ class TelephonySettingsTest {
     InvalidTelephonySettingsException error =
         assertThrows(
             InvalidTelephonySettingsException.class,
-            () -> TelephonySettings.parse(null, null, "21000-20000", null, null, null));
+            () -> TelephonySettings.raw().rtpPorts("21000-20000").parse());
 
     // then
     assertThat(error.getMessage(), containsString("low before high"));
@@ -78,7 +92,7 @@ class TelephonySettingsTest {
     InvalidTelephonySettingsException error =
         assertThrows(
             InvalidTelephonySettingsException.class,
-            () -> TelephonySettings.parse("no-such-host.invalid", null, null, null, null, null));
+            () -> TelephonySettings.raw().bindAddress("no-such-host.invalid").parse());
 
     // then
     assertThat(error.getMessage(), containsString("bindAddress 'no-such-host.invalid'"));
@@ -90,7 +104,7 @@ class TelephonySettingsTest {
     InvalidTelephonySettingsException error =
         assertThrows(
             InvalidTelephonySettingsException.class,
-            () -> TelephonySettings.parse(null, "five", null, null, null, null));
+            () -> TelephonySettings.raw().sipPort("five").parse());
 
     // then
     assertThat(error.getMessage(), containsString("sipPort 'five' is not a whole number"));
@@ -98,7 +112,7 @@ class TelephonySettingsTest {
 
   @Test
   void advertisedAddress_andAckTimeout_defaultToBindAddressAndTimerH() {
-    TelephonySettings settings = TelephonySettings.parse(null, null, null, null, null, null);
+    TelephonySettings settings = TelephonySettings.raw().parse();
 
     assertThat(settings.advertisedAddress(), is(Optional.empty()));
     assertThat(settings.ackTimeoutSeconds(), is(32));
@@ -108,9 +122,7 @@ class TelephonySettingsTest {
   void rtpRelayThreads_defaultToTheProcessorsAtMostFour_andAcceptAConfiguredCount() {
     int processors = Runtime.getRuntime().availableProcessors();
 
-    assertThat(
-        TelephonySettings.parse(null, null, null, null, null, null).rtpRelayThreads(),
-        is(Math.min(processors, 4)));
+    assertThat(TelephonySettings.raw().parse().rtpRelayThreads(), is(Math.min(processors, 4)));
     assertThat(relayThreads("6").rtpRelayThreads(), is(6));
   }
 
@@ -127,8 +139,7 @@ class TelephonySettingsTest {
   }
 
   private static TelephonySettings relayThreads(String value) {
-    return TelephonySettings.parse(
-        null, null, null, null, null, null, null, null, null, null, value);
+    return TelephonySettings.raw().rtpRelayThreads(value).parse();
   }
 
   @Test
@@ -140,10 +151,7 @@ class TelephonySettingsTest {
         advertised("[2001:db8::7]").advertisedAddress(), is(Optional.of("2001:db8:0:0:0:0:0:7")));
     assertThat(
         advertised("sbc.example.com").advertisedAddress(), is(Optional.of("sbc.example.com")));
-    assertThat(
-        TelephonySettings.parse(null, null, null, null, null, null, null, null, null, "4")
-            .ackTimeoutSeconds(),
-        is(4));
+    assertThat(TelephonySettings.raw().ackTimeoutSeconds("4").parse().ackTimeoutSeconds(), is(4));
   }
 
   @Test
@@ -171,15 +179,13 @@ class TelephonySettingsTest {
       InvalidTelephonySettingsException error =
           assertThrows(
               InvalidTelephonySettingsException.class,
-              () ->
-                  TelephonySettings.parse(
-                      null, null, null, null, null, null, null, null, null, value));
+              () -> TelephonySettings.raw().ackTimeoutSeconds(value).parse());
       assertThat(error.getMessage(), containsString("ackTimeoutSeconds"));
     }
   }
 
   private static TelephonySettings advertised(String value) {
-    return TelephonySettings.parse(null, null, null, null, null, null, null, null, value, null);
+    return TelephonySettings.raw().advertisedAddress(value).parse();
   }
 
   private static String advertisedProblem(String value) {
@@ -187,5 +193,70 @@ class TelephonySettingsTest {
         assertThrows(InvalidTelephonySettingsException.class, () -> advertised(value));
     assertThat(error.problems(), hasSize(1));
     return error.problems().get(0);
+  }
+
+  @Test
+  void ivrSettings_haveTheirDefaults() {
+    // when
+    TelephonySettings settings =
+        TelephonySettings.raw().sipPort("5080").agentUri("sip:agents@10.0.0.9").parse();
+
+    // then
+    assertThat(settings.ivrNumber(), is("pay"));
+    assertThat(settings.ivrLinkIdLength(), is(6));
+    assertThat(settings.ivrPromptDirectory(), is(Optional.empty()));
+    assertThat(settings.ivrTransferTarget("203.0.113.5"), is("sip:pay@203.0.113.5:5080"));
+    assertThat(settings.ivrTransferTarget("2001:db8::7"), is("sip:pay@[2001:db8::7]:5080"));
+    assertThat(settings.ivrReturnTarget().orElseThrow().toString(), is("sip:agents@10.0.0.9"));
+  }
+
+  @Test
+  void ivrSettings_areParsed_whenValid(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    // when
+    TelephonySettings settings =
+        TelephonySettings.raw()
+            .ivrNumber(" 4420 ")
+            .ivrTransferNumber("+441234567890")
+            .ivrReturnUri("sip:queue@pbx.example")
+            .ivrLinkIdLength("8")
+            .ivrPromptDirectory(dir.toString())
+            .parse();
+
+    // then
+    assertThat(settings.ivrNumber(), is("4420"));
+    assertThat(settings.ivrTransferTarget("127.0.0.1"), is("+441234567890"));
+    assertThat(settings.ivrReturnTarget().orElseThrow().toString(), is("sip:queue@pbx.example"));
+    assertThat(settings.ivrLinkIdLength(), is(8));
+    assertThat(settings.ivrPromptDirectory(), is(Optional.of(dir)));
+  }
+
+  @Test
+  void invalidIvrSettings_areEachReported() {
+    // when
+    InvalidTelephonySettingsException error =
+        assertThrows(
+            InvalidTelephonySettingsException.class,
+            () ->
+                TelephonySettings.raw()
+                    .ivrNumber("pay me")
+                    .ivrTransferNumber("sip:pay @host")
+                    .ivrReturnUri("http://agents")
+                    .ivrLinkIdLength("3")
+                    .ivrPromptDirectory("/no/such/folder")
+                    .parse());
+
+    // then
+    assertThat(error.problems(), hasSize(5));
+    assertThat(error.getMessage(), containsString("ivrNumber 'pay me' is not a SIP user part"));
+    assertThat(error.getMessage(), containsString("ivrTransferNumber 'sip:pay @host'"));
+    assertThat(
+        error.getMessage(),
+        containsString("ivrReturnUri 'http://agents' is not a sip:, sips: or tel: URI"));
+    assertThat(error.getMessage(), containsString("ivrLinkIdLength 3 is outside 4-12"));
+    assertThat(
+        error.getMessage(), containsString("ivrPromptDirectory '/no/such/folder' is not a folder"));
+    assertThrows(
+        InvalidTelephonySettingsException.class,
+        () -> TelephonySettings.raw().ivrLinkIdLength("six").parse());
   }
 }

@@ -1,8 +1,11 @@
 package io.tonewall.web.api;
 
+import io.tonewall.session.domain.AfterIvr;
 import io.tonewall.session.domain.CardNumberGuard;
 import io.tonewall.session.domain.CustomerDetails;
+import io.tonewall.session.domain.IvrOptions;
 import io.tonewall.session.domain.Money;
+import io.tonewall.session.domain.SessionMode;
 import io.tonewall.web.api.dto.AmountBody;
 import io.tonewall.web.api.dto.CustomerBody;
 import java.util.Arrays;
@@ -64,6 +67,24 @@ final class RequestValues {
       throw new InvalidRequestException(
           name + " must be one of " + Arrays.toString(type.getEnumConstants()));
     }
+  }
+
+  /**
+   * The IVR options of a new session: only IVR sessions take them (default {@code en} and {@code
+   * HANG_UP}); whether the IVR speaks the language is checked when the session opens, here only its
+   * form. Refusals never repeat the value sent.
+   */
+  static Optional<IvrOptions> ivrOptions(SessionMode mode, String language, String afterIvr) {
+    if (mode != SessionMode.IVR) {
+      if (language != null || afterIvr != null) {
+        throw new InvalidRequestException("language and afterIvr apply to IVR sessions only");
+      }
+      return Optional.empty();
+    }
+    return Optional.of(
+        new IvrOptions(
+            language == null ? IvrOptions.DEFAULT_LANGUAGE : language.strip(),
+            choice(AfterIvr.class, "afterIvr", afterIvr, AfterIvr.HANG_UP)));
   }
 
   /** The amount of a body that must carry one. */

@@ -62,10 +62,11 @@ public class SessionsResource {
   @RolesAllowed(Scopes.SESSIONS_WRITE)
   public Response create(CreateSessionRequest body) {
     CreateSessionRequest request = RequestValues.required("a JSON body", body);
+    SessionMode mode =
+        RequestValues.choice(SessionMode.class, "mode", request.mode(), SessionMode.AGENT_ASSIST);
     NewPaymentSession session =
         new NewPaymentSession(
-            RequestValues.choice(
-                SessionMode.class, "mode", request.mode(), SessionMode.AGENT_ASSIST),
+            mode,
             RequestValues.choice(
                 TransactionType.class,
                 "transactionType",
@@ -77,7 +78,9 @@ public class SessionsResource {
             RequestValues.customer(request.customer()),
             Optional.ofNullable(request.pspConfiguration()),
             RequestValues.optionalCallReference("callReference", request.callReference()),
-            Optional.of(owned.clientId()));
+            Optional.of(owned.clientId()),
+            RequestValues.ivrOptions(mode, request.language(), request.afterIvr()),
+            Boolean.TRUE.equals(request.surchargeAccepted()));
     SessionView view = sessions.open(session);
     URI self = uri.getAbsolutePathBuilder().path(view.id().toString()).build();
     return Response.created(self).entity(SessionResponse.of(view, base())).build();

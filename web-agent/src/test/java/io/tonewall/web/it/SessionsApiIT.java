@@ -2,10 +2,12 @@ package io.tonewall.web.it;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -309,6 +311,85 @@ class SessionsApiIT {
     assertThat(json(early.body()).getString("type"), endsWith("/illegal-transition"));
     assertThat(json(early.body()).getString("detail"), containsString("not secure"));
     assertThat(unknown.statusCode(), is(400));
+  }
+
+  @Test
+  void createsAnIvrSession_withTransferNumberAndLinkId_andRefusesBadIvrInput() throws Exception {
+    // given
+    String body =
+        "{\"mode\":\"IVR\",\"amount\":1200,\"currency\":\"GBP\",\"language\":\"fr\","
+            + "\"afterIvr\":\"TRANSFER_BACK\",\"customer\":{\"name\":\"Ada Lovelace\"}}";
+
+    // when
+    HttpResponse<String> created = post("api/v1/sessions", body);
+    HttpResponse<String> defaults =
+        post("api/v1/sessions", "{\"mode\":\"IVR\",\"amount\":100,\"currency\":\"GBP\"}");
+
+    // then: the transfer number and link id, also when read back
+    assertThat(created.body(), created.statusCode(), is(201));
+    JsonObject ivr = json(created.body()).getJsonObject("ivr");
+    assertThat(ivr.getString("linkId"), matchesPattern("[0-9]{4,16}"));
+    assertThat(ivr.getString("transferNumber"), not(emptyString()));
+    assertThat(ivr.getString("language"), is("fr"));
+    assertThat(ivr.getString("afterIvr"), is("TRANSFER_BACK"));
+    String id = json(created.body()).getString("id");
+    JsonObject read = json(get("api/v1/sessions/" + id).body());
+    assertThat(read.getString("status"), is("Initial"));
+    assertThat(read.getString("mode"), is("IVR"));
+    assertThat(read.getJsonObject("ivr"), is(ivr));
+    assertThat(read.getJsonObject("customer").getString("name"), is("Ada Lovelace"));
+    assertThat(absent(read, "pairingCode"), is(true));
+    assertThat(defaults.body(), defaults.statusCode(), is(201));
+    JsonObject defaultIvr = json(defaults.body()).getJsonObject("ivr");
+    assertThat(defaultIvr.getString("language"), is("en"));
+    assertThat(defaultIvr.getString("afterIvr"), is("HANG_UP"));
+    assertThat(defaultIvr.getString("linkId"), not(ivr.getString("linkId")));
+
+    // when: cancelled before any call, the link id is dropped
+    JsonObject cancelled = json(post("api/v1/sessions/" + id + "/cancel", "").body());
+
+    // then
+    assertThat(cancelled.getString("status"), is("Cancelled"));
+    assertThat(absent(cancelled.getJsonObject("ivr"), "linkId"), is(true));
+    assertThat(absent(cancelled.getJsonObject("ivr"), "transferNumber"), is(true));
+
+    // when: bad IVR members
+    HttpResponse<String> unknownLanguage =
+        post(
+            "api/v1/sessions",
+            "{\"mode\":\"IVR\",\"amount\":100,\"currency\":\"GBP\",\"language\":\"xx\"}");
+    HttpResponse<String> cardAsLanguage =
+        post(
+            "api/v1/sessions",
+            "{\"mode\":\"IVR\",\"amount\":100,\"currency\":\"GBP\","
+                + "\"language\":\"4242424242424242\"}");
+    HttpResponse<String> badAfter =
+        post(
+            "api/v1/sessions",
+            "{\"mode\":\"IVR\",\"amount\":100,\"currency\":\"GBP\",\"afterIvr\":\"REDIAL_ME\"}");
+    HttpResponse<String> ivrOnAgentSession =
+        post("api/v1/sessions", "{\"amount\":100,\"currency\":\"GBP\",\"afterIvr\":\"HANG_UP\"}");
+
+    // then: 400 problems that say what is allowed, never repeating the value sent
+    assertThat(unknownLanguage.statusCode(), is(400));
+    assertThat(
+        unknownLanguage.headers().firstValue("Content-Type").orElseThrow(),
+        startsWith("application/problem+json"));
+    assertThat(
+        json(unknownLanguage.body()).getString("detail"),
+        matchesPattern("language must be one of [a-z, -]*de[a-z, -]*en[a-z, -]*"));
+    assertThat(unknownLanguage.body(), not(containsString("xx")));
+    assertThat(cardAsLanguage.statusCode(), is(400));
+    assertThat(cardAsLanguage.body(), not(containsString("4242")));
+    assertThat(badAfter.statusCode(), is(400));
+    assertThat(
+        json(badAfter.body()).getString("detail"),
+        is("afterIvr must be one of [HANG_UP, TRANSFER_BACK]"));
+    assertThat(badAfter.body(), not(containsString("REDIAL")));
+    assertThat(ivrOnAgentSession.statusCode(), is(400));
+    assertThat(
+        json(ivrOnAgentSession.body()).getString("detail"),
+        is("language and afterIvr apply to IVR sessions only"));
   }
 
   @Test
@@ -666,5 +747,9 @@ class SessionsApiIT {
 
   private static JsonObject json(String body) {
     return Json.createReader(new StringReader(body)).readObject();
+  }
+
+  private static boolean absent(JsonObject object, String name) {
+    return !object.containsKey(name) || object.isNull(name);
   }
 }

@@ -44,6 +44,31 @@ final class SippPeers implements AutoCloseable {
     return start("agent", scenario, List.of("-p", String.valueOf(sipPort)), AGENT_MEDIA);
   }
 
+  /**
+   * A caller transferred to Tonewall's IVR ({@code caller_ivr.xml}) who keys {@code linkId} and
+   * then the card: {@code cardNumber}, expiry 12/30 and security code 123.
+   */
+  Process ivrCaller(int tonewallPort, String linkId, String cardNumber) throws IOException {
+    return ivrCaller("caller_ivr.xml", tonewallPort, linkId, cardNumber);
+  }
+
+  /** An IVR caller running {@code name} with the link id and card number written in. */
+  Process ivrCaller(String name, int tonewallPort, String linkId, String cardNumber)
+      throws IOException {
+    Path scenario = work.resolve(name);
+    Files.writeString(
+        scenario,
+        Files.readString(SCENARIOS.resolve(name), StandardCharsets.ISO_8859_1)
+            .replace("LINK_ID", linkId)
+            .replace("CARD_NUMBER", cardNumber),
+        StandardCharsets.ISO_8859_1);
+    return start(
+        "caller",
+        scenario,
+        List.of("127.0.0.1:" + tonewallPort, "-p", String.valueOf(freeUdpPort())),
+        CALLER_MEDIA);
+  }
+
   /** The caller running {@code scenario} once towards Tonewall's SIP port. */
   Process caller(String scenario, int tonewallPort) throws IOException {
     return start(

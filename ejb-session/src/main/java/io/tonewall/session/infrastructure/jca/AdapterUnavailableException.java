@@ -11,6 +11,10 @@ public final class AdapterUnavailableException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  public AdapterUnavailableException(String message) {
+    super(message);
+  }
+
   public AdapterUnavailableException(String message, Throwable cause) {
     super(message, cause);
   }

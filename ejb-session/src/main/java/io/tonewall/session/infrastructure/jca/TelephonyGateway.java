@@ -4,6 +4,7 @@ import io.tonewall.psp.api.InvalidCardException;
 import io.tonewall.psp.api.PaymentCard;
 import io.tonewall.session.application.CallUnavailableException;
 import io.tonewall.session.application.CardUse;
+import io.tonewall.session.domain.InvalidSessionInputException;
 import io.tonewall.session.domain.PaymentRejectedException;
 import io.tonewall.telephony.api.CallNotSecureException;
 import io.tonewall.telephony.api.CapturedCard;
@@ -11,6 +12,8 @@ import io.tonewall.telephony.api.CardField;
 import io.tonewall.telephony.api.CardFieldSpecification;
 import io.tonewall.telephony.api.CardFields;
 import io.tonewall.telephony.api.CardHandOverException;
+import io.tonewall.telephony.api.IvrAnnouncement;
+import io.tonewall.telephony.api.IvrEnding;
 import io.tonewall.telephony.api.TelephonyConnection;
 import io.tonewall.telephony.api.TelephonyConnectionFactory;
 import io.tonewall.telephony.api.TelephonyStatus;
@@ -122,6 +125,43 @@ public class TelephonyGateway {
    */
   public boolean releaseCall(String callId, UUID sessionId) {
     return tolerant(sessionId, connection -> connection.releaseCall(callId, sessionId.toString()));
+  }
+
+  /**
+   * A link id for an IVR session: the transferred caller keys it (or it is appended to the IVR
+   * number) to join the call to the session; withdrawn if the transaction rolls back.
+   *
+   * @throws io.tonewall.session.domain.InvalidSessionInputException when the IVR has no prompts in
+   *     the language (the adapter's message names the ones it has)
+   */
+  public String allocateLinkId(UUID sessionId, String language) {
+    try {
+      return call(
+          sessionId, connection -> connection.allocateLinkId(sessionId.toString(), language));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSessionInputException(e.getMessage());
+    }
+  }
+
+  /**
+   * Queues an announcement on the session's IVR call; it plays once this transaction commits.
+   *
+   * @return false when the call has ended, is no longer the session's or is not an IVR call
+   */
+  public boolean announce(String callId, UUID sessionId, IvrAnnouncement announcement) {
+    return tolerant(
+        sessionId, connection -> connection.announce(callId, sessionId.toString(), announcement));
+  }
+
+  /**
+   * Ends the session's IVR call once its queued prompts have played (after this transaction
+   * commits): BYE, or a transfer back.
+   *
+   * @return false when the call has ended, is no longer the session's or is not an IVR call
+   */
+  public boolean endIvrCall(String callId, UUID sessionId, IvrEnding ending) {
+    return tolerant(
+        sessionId, connection -> connection.endIvrCall(callId, sessionId.toString(), ending));
   }
 
   /**

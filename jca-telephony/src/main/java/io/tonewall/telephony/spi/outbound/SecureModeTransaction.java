@@ -12,18 +12,34 @@ import javax.transaction.xa.Xid;
 /**
  * The XA resource of one managed connection: the telephony adapter's part of a JTA transaction.
  * Changes made through the connection while it is enlisted (secure mode switched on) register an
- * undo; rollback runs the undos newest first, commit forgets them. Nothing is durable, so there is
- * nothing to recover after a crash: a call's secure mode does not outlive the process anyway.
+ * undo; rollback runs the undos newest first, commit forgets them. What cannot be undone (an IVR
+ * announcement, the end of an IVR call) is held back until commit and dropped on rollback. Nothing
+ * is durable, so there is nothing to recover after a crash: a call's secure mode does not outlive
+ * the process anyway.
  */
 final class SecureModeTransaction implements XAResource {
 
   private final Map<Xid, Deque<Runnable>> undos = new ConcurrentHashMap<>();
+  private final Map<Xid, Deque<Runnable>> onCommit = new ConcurrentHashMap<>();
   private volatile Optional<Xid> current = Optional.empty();
   private int timeoutSeconds;
 
   /** Registers how to undo a change made in the current transaction; no-op outside one. */
   void onRollback(Runnable undo) {
     current.ifPresent(xid -> undos.computeIfAbsent(xid, x -> new ArrayDeque<>()).push(undo));
+  }
+
+  /**
+   * Runs {@code action} when the current transaction commits (in the order registered), or at once
+   * outside a transaction; on rollback it never runs.
+   */
+  void afterCommit(Runnable action) {
+    Optional<Xid> xid = current;
+    if (xid.isPresent()) {
+      onCommit.computeIfAbsent(xid.get(), x -> new ArrayDeque<>()).addLast(action);
+    } else {
+      action.run();
+    }
   }
 
   /** True while the connection is enlisted in a transaction. */
@@ -46,16 +62,21 @@ final class SecureModeTransaction implements XAResource {
   /** Nothing can fail at commit: read-only when nothing was changed. */
   @Override
   public int prepare(Xid xid) {
-    return undos.containsKey(xid) ? XA_OK : XA_RDONLY;
+    return undos.containsKey(xid) || onCommit.containsKey(xid) ? XA_OK : XA_RDONLY;
   }
 
   @Override
   public void commit(Xid xid, boolean onePhase) {
     undos.remove(xid);
+    Deque<Runnable> actions = onCommit.remove(xid);
+    if (actions != null) {
+      actions.forEach(Runnable::run);
+    }
   }
 
   @Override
   public void rollback(Xid xid) throws XAException {
+    onCommit.remove(xid);
     Deque<Runnable> pending = undos.remove(xid);
     if (pending == null) {
       return;
@@ -78,6 +99,7 @@ final class SecureModeTransaction implements XAResource {
   @Override
   public void forget(Xid xid) {
     undos.remove(xid);
+    onCommit.remove(xid);
   }
 
   @Override

@@ -12,6 +12,12 @@ package io.tonewall.web.api.dto;
  * @param customer agent fields to prefill (optional)
  * @param pspConfiguration the PSP configuration id (optional, default {@code sandbox})
  * @param callReference the call to link: SIP Call-ID or header value (optional, up to 128)
+ * @param language IVR sessions: the prompts' language (default {@code en}; one of the languages the
+ *     IVR has prompts in)
+ * @param afterIvr IVR sessions: {@code HANG_UP} (default) or {@code TRANSFER_BACK} once the outcome
+ *     is announced
+ * @param surchargeAccepted true when the caller already accepted the surcharge the PSP
+ *     configuration adds (required for IVR sessions of such a configuration)
  */
 public record CreateSessionRequest(
     String mode,
@@ -21,4 +27,7 @@ public record CreateSessionRequest(
     String merchantReference,
     CustomerBody customer,
     String pspConfiguration,
-    String callReference) {}
+    String callReference,
+    String language,
+    String afterIvr,
+    Boolean surchargeAccepted) {}

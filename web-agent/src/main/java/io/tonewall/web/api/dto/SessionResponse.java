@@ -13,6 +13,8 @@ import java.util.Map;
  * @param doNotResubmit true while the last payment's outcome is unknown
  * @param pairingCode the code the agent dials on the call to link it, while the session waits for
  *     its call (agent-assisted sessions); null once linked
+ * @param ivr IVR sessions: the transfer number and link id (while the session waits for its call),
+ *     language and what happens after the outcome; null for other modes
  * @param payment amount of the next payment, what remains, surcharge and additional payments
  * @param securityIncidents how many times the leak sentinel suspected that keypad tones reached the
  *     agent on the session's call (each is an audit entry {@code security.leak_suspected}); 0
@@ -32,6 +34,7 @@ public record SessionResponse(
     String pspConfiguration,
     String callReference,
     String pairingCode,
+    Ivr ivr,
     PaymentPart payment,
     CustomerBody customer,
     List<CardFieldResponse> cardFields,
@@ -54,6 +57,18 @@ public record SessionResponse(
       Long surcharge,
       boolean surchargeAccepted,
       int additionalPayments) {}
+
+  /**
+   * How an IVR session's caller reaches the IVR.
+   *
+   * @param transferNumber where the agent or PBX transfers the caller (a number or SIP URI), while
+   *     the session waits for its call; null once the call is linked
+   * @param linkId digits that join the transferred call to the session (appended to the transfer
+   *     number as {@code pay-<linkId>} or keyed by the caller when asked), while the session waits
+   * @param language the prompts' language
+   * @param afterIvr {@code HANG_UP} or {@code TRANSFER_BACK} after the outcome is announced
+   */
+  public record Ivr(String transferNumber, String linkId, String language, String afterIvr) {}
 
   /** Shapes a session view; {@code base} is the API root ending in {@code v1/}. */
   public static SessionResponse of(SessionView view, String base) {
@@ -79,6 +94,15 @@ public record SessionResponse(
         view.pspConfiguration(),
         view.callReference().orElse(null),
         view.pairingCode().orElse(null),
+        view.ivr()
+            .map(
+                ivr ->
+                    new Ivr(
+                        ivr.transferTo().orElse(null),
+                        ivr.linkId().orElse(null),
+                        ivr.language(),
+                        ivr.afterIvr().name()))
+            .orElse(null),
         new PaymentPart(
             view.paymentMinorUnits(),
             view.remainingMinorUnits(),
