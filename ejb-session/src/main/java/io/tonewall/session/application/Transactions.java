@@ -114,12 +114,15 @@ public class Transactions {
   }
 
   private TransactionView settleRefund(PaymentTransaction refund) {
+    PaymentTransaction original = load(refund.refundOf().orElseThrow());
     Optional<PaymentOutcome> answer =
-        psp.refundOutcome(refund.pspConfiguration(), refund.idempotencyKey());
+        psp.refundOutcome(
+            refund.pspConfiguration(),
+            refund.idempotencyKey(),
+            original.pspReference().orElseThrow());
     if (answer.isEmpty()) {
       return TransactionView.of(refund);
     }
-    PaymentTransaction original = load(refund.refundOf().orElseThrow());
     refund.settleRefund(answer.get(), original, clock.instant());
     PaymentSession session = session(refund.sessionId());
     journal.record(
