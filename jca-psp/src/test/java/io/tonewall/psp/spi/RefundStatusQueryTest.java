@@ -53,7 +53,7 @@ class RefundStatusQueryTest {
     stripe = SilentWireMock.start();
     adyen = SilentWireMock.start();
     configurations = TestAdapter.providerConfigurations(config, stripe.baseUrl(), adyen.baseUrl());
-    adapter = TestAdapter.start(logs, configurations);
+    adapter = TestAdapter.patient(logs, configurations);
   }
 
   @AfterEach
@@ -114,7 +114,7 @@ class RefundStatusQueryTest {
     RefundStatus pending = refundStatus("stripe-test", "pi_1");
     stripe.stubFor(get(urlPathEqualTo("/v1/refunds")).willReturn(okJson(refundList("succeeded"))));
     adapter.crash();
-    adapter = TestAdapter.start(logs, configurations);
+    adapter = TestAdapter.patient(logs, configurations);
     RefundStatus succeeded = refundStatus("stripe-test", "pi_1");
 
     // then
@@ -150,7 +150,7 @@ class RefundStatusQueryTest {
     // when
     RefundStatus seen = refundStatus("adyen-test", "PSP1");
     adapter.crash();
-    adapter = TestAdapter.start(logs, configurations);
+    adapter = TestAdapter.patient(logs, configurations);
     RefundStatus afterRestart = refundStatus("adyen-test", "PSP1");
 
     // then
