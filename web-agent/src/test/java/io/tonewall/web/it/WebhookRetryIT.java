@@ -111,7 +111,10 @@ class WebhookRetryIT {
         String eventId = attempts.get(0).eventId();
         JsonObject dead = awaitState(api, admin, eventId, subscription.id(), "DEAD");
         assertThat(dead.getInt("attempts"), is(MAX_ATTEMPTS));
-        assertThat(dead.get("nextAttemptAt"), is(JsonValue.NULL));
+        assertThat(
+            dead.toString(),
+            !dead.containsKey("nextAttemptAt") || dead.isNull("nextAttemptAt"),
+            is(true));
         assertThat(dead.getString("lastOutcome"), containsString("503"));
         for (WebhookReceiver.Received attempt : attempts) {
           assertThat(attempt.eventId(), is(eventId));
