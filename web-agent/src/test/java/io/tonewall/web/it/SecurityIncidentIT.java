@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class LeakSentinelIT {
+class SecurityIncidentIT {
 
   private static final int TONEWALL_SIP = Integer.getInteger("tonewall.it.sipPort");
   private static final int AGENT_SIP = Integer.getInteger("tonewall.it.agentSipPort");
