@@ -27,6 +27,8 @@ public record TransactionView(
     Optional<CardFacts> card,
     Optional<UUID> refundOf,
     long refundedMinorUnits,
+    Optional<Instant> nextSettlementCheck,
+    Optional<Instant> reconciliationRequiredAt,
     Instant createdAt,
     Instant updatedAt)
     implements Serializable {
@@ -51,8 +53,23 @@ public record TransactionView(
         transaction.card(),
         transaction.refundOf(),
         transaction.refunded().minorUnits(),
+        transaction.nextSettleCheck().filter(at -> transaction.outcome() == Outcome.SCHEDULED),
+        transaction.reconciliationRequiredAt(),
         transaction.createdAt(),
         transaction.updatedAt());
+  }
+
+  /** A refund the PSP has not settled yet ({@code SCHEDULED}). */
+  public boolean settlementPending() {
+    return type == TransactionType.REFUND && outcome == Outcome.SCHEDULED;
+  }
+
+  /**
+   * A {@code SCHEDULED} refund no longer checked automatically (older than {@code
+   * tonewall.refund.settle-max-age}): reconcile it by hand.
+   */
+  public boolean reconciliationRequired() {
+    return settlementPending() && reconciliationRequiredAt.isPresent();
   }
 
   /** True while the outcome is unknown: do not resubmit. */

@@ -6,6 +6,7 @@ import io.tonewall.session.domain.Outcome;
 import io.tonewall.session.domain.PaymentOutcome;
 import io.tonewall.session.domain.PaymentSession;
 import io.tonewall.session.domain.PaymentTransaction;
+import io.tonewall.session.domain.RefundSettlementSchedule;
 import io.tonewall.session.domain.SessionNotFoundException;
 import io.tonewall.session.domain.SessionStatus;
 import io.tonewall.session.domain.TransactionNotFoundException;
@@ -114,12 +115,15 @@ public class Transactions {
   }
 
   private TransactionView settleRefund(PaymentTransaction refund) {
+    PaymentTransaction original = load(refund.refundOf().orElseThrow());
     Optional<PaymentOutcome> answer =
-        psp.refundOutcome(refund.pspConfiguration(), refund.idempotencyKey());
+        psp.refundOutcome(
+            refund.pspConfiguration(),
+            refund.idempotencyKey(),
+            original.pspReference().orElseThrow());
     if (answer.isEmpty()) {
       return TransactionView.of(refund);
     }
-    PaymentTransaction original = load(refund.refundOf().orElseThrow());
     refund.settleRefund(answer.get(), original, clock.instant());
     PaymentSession session = session(refund.sessionId());
     journal.record(
@@ -130,9 +134,70 @@ public class Transactions {
     return TransactionView.of(refund);
   }
 
-  /** Ids of refunds still {@code SCHEDULED} that were made before {@code before}, oldest first. */
-  public List<UUID> scheduledRefundsSince(Instant before, int max) {
-    return transactions.scheduledRefundsBefore(before, max);
+  /**
+   * Ids of refunds still {@code SCHEDULED} that the sweep should check at {@code now}: not checked
+   * yet and made before {@code firstCheckBefore}, or due again after their back-off; refunds handed
+   * over to manual reconciliation are not among them. Oldest first.
+   */
+  public List<UUID> refundsDueForSettlement(Instant now, Instant firstCheckBefore, int max) {
+    return transactions.refundsDueForSettlement(now, firstCheckBefore, max);
+  }
+
+  /**
+   * The sweep's check of one {@code SCHEDULED} refund, in a transaction of its own: asks the PSP
+   * ({@link #reconcile}); if the refund is still not settled, the next check moves out by the
+   * schedule's back-off, or — once the refund is older than the schedule's maximum age — automatic
+   * checks stop: audited and announced as {@code refund.reconciliation_required} (a webhook), after
+   * which only {@link #reconcile} settles it. A refund settled, handed over or gone meanwhile is
+   * left alone.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public TransactionView settleOrDefer(UUID refundId, RefundSettlementSchedule schedule) {
+    PaymentTransaction refund = load(refundId);
+    if (!dueForAutomaticSettlement(refund)) {
+      return TransactionView.of(refund);
+    }
+    settleRefund(refund);
+    if (refund.outcome() == Outcome.SCHEDULED) {
+      defer(refund, schedule);
+    }
+    return TransactionView.of(refund);
+  }
+
+  /**
+   * Counts a check of a {@code SCHEDULED} refund that could not be made (the PSP adapter or
+   * provider did not answer), in a transaction of its own, so that back-off and maximum age apply
+   * to it too.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void deferSettlement(UUID refundId, RefundSettlementSchedule schedule) {
+    PaymentTransaction refund = load(refundId);
+    if (dueForAutomaticSettlement(refund)) {
+      defer(refund, schedule);
+    }
+  }
+
+  private static boolean dueForAutomaticSettlement(PaymentTransaction refund) {
+    return refund.type() == TransactionType.REFUND
+        && refund.outcome() == Outcome.SCHEDULED
+        && !refund.awaitsManualReconciliation();
+  }
+
+  private void defer(PaymentTransaction refund, RefundSettlementSchedule schedule) {
+    if (refund.settlementDeferred(schedule, clock.instant())) {
+      PaymentSession session = session(refund.sessionId());
+      journal.record(
+          session,
+          session.status(),
+          "refund.reconciliation_required",
+          SessionJournal.describe(refund)
+              + " of="
+              + refund.refundOf().map(UUID::toString).orElse("?")
+              + " checks="
+              + refund.settleChecks()
+              + " since="
+              + refund.createdAt());
+    }
   }
 
   /** Ids of transactions still unknown after {@code age}, oldest first (for the sweep). */

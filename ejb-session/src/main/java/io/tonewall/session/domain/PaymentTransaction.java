@@ -88,6 +88,15 @@ public class PaymentTransaction {
   })
   private Money refunded;
 
+  @Column(name = "settle_checks", nullable = false)
+  private int settleChecks;
+
+  @Column(name = "next_settle_check")
+  private Instant nextSettleCheck;
+
+  @Column(name = "reconciliation_required_at")
+  private Instant reconciliationRequiredAt;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -235,6 +244,57 @@ public class PaymentTransaction {
       original.refunded = original.refunded.minus(amount);
       original.updatedAt = now;
     }
+  }
+
+  /**
+   * Records a check of this {@code SCHEDULED} refund that did not settle it: the next automatic
+   * check moves out by {@code schedule}'s back-off, or, once the refund is older than {@code
+   * schedule}'s maximum age, automatic checks stop and the refund needs manual reconciliation
+   * (reconcile still settles it when the PSP answers).
+   *
+   * @return true when this check handed the refund over to manual reconciliation
+   * @throws RefundNotSettledException unless this is a {@code SCHEDULED} refund still checked
+   *     automatically
+   */
+  public boolean settlementDeferred(RefundSettlementSchedule schedule, Instant now) {
+    if (type != TransactionType.REFUND || outcome != Outcome.SCHEDULED) {
+      throw new RefundNotSettledException(id(), "it is not a scheduled refund");
+    }
+    if (reconciliationRequiredAt != null) {
+      throw new RefundNotSettledException(id(), "it awaits manual reconciliation already");
+    }
+    settleChecks++;
+    updatedAt = now;
+    if (schedule.expired(createdAt, now)) {
+      reconciliationRequiredAt = now;
+      nextSettleCheck = null;
+      return true;
+    }
+    nextSettleCheck = schedule.nextCheck(settleChecks, now);
+    return false;
+  }
+
+  /** How often this refund was checked without being settled. */
+  public int settleChecks() {
+    return settleChecks;
+  }
+
+  /** When this refund is checked again automatically, once it has been checked. */
+  public Optional<Instant> nextSettleCheck() {
+    return Optional.ofNullable(nextSettleCheck);
+  }
+
+  /**
+   * When automatic checks of this refund stopped because it grew too old: it needs manual
+   * reconciliation while it is still {@code SCHEDULED}.
+   */
+  public Optional<Instant> reconciliationRequiredAt() {
+    return Optional.ofNullable(reconciliationRequiredAt);
+  }
+
+  /** A {@code SCHEDULED} refund no longer checked automatically. */
+  public boolean awaitsManualReconciliation() {
+    return outcome == Outcome.SCHEDULED && reconciliationRequiredAt != null;
   }
 
   /**

@@ -105,6 +105,54 @@ class RefundSettlementTest {
     assertThat(other.refunded(), is(Money.zero("GBP")));
   }
 
+  @Test
+  void anUnsettledCheckMovesTheNextOneOut_andAfterTheMaximumAgeHandsTheRefundOver() {
+    RefundSettlementSchedule schedule =
+        new RefundSettlementSchedule(
+            java.time.Duration.ofSeconds(10),
+            java.time.Duration.ofSeconds(30),
+            java.time.Duration.ofHours(1));
+    PaymentTransaction refund = scheduledRefund(400);
+
+    boolean first = refund.settlementDeferred(schedule, REFUNDED.plusSeconds(5));
+    boolean second = refund.settlementDeferred(schedule, REFUNDED.plusSeconds(15));
+    boolean third = refund.settlementDeferred(schedule, REFUNDED.plusSeconds(35));
+
+    assertThat(first || second || third, is(false));
+    assertThat(refund.settleChecks(), is(3));
+    assertThat(refund.nextSettleCheck(), is(Optional.of(REFUNDED.plusSeconds(65))));
+    assertThat(refund.awaitsManualReconciliation(), is(false));
+
+    Instant tooOld = REFUNDED.plusSeconds(3600);
+    boolean handedOver = refund.settlementDeferred(schedule, tooOld);
+
+    assertThat(handedOver, is(true));
+    assertThat(refund.awaitsManualReconciliation(), is(true));
+    assertThat(refund.reconciliationRequiredAt(), is(Optional.of(tooOld)));
+    assertThat(refund.nextSettleCheck(), is(Optional.empty()));
+    assertThat(refund.outcome(), is(Outcome.SCHEDULED));
+    assertThrows(
+        RefundNotSettledException.class,
+        () -> refund.settlementDeferred(schedule, tooOld.plusSeconds(1)));
+  }
+
+  @Test
+  void aRefundAwaitingManualReconciliationCanStillBeSettled() {
+    RefundSettlementSchedule schedule =
+        new RefundSettlementSchedule(
+            java.time.Duration.ofSeconds(10),
+            java.time.Duration.ofSeconds(30),
+            java.time.Duration.ofSeconds(1));
+    PaymentTransaction refund = scheduledRefund(400);
+    refund.settlementDeferred(schedule, REFUNDED.plusSeconds(5));
+
+    refund.settleRefund(PaymentOutcome.approved("re_1", Optional.empty()), sale, SETTLED);
+
+    assertThat(refund.outcome(), is(Outcome.APPROVED));
+    assertThat(refund.awaitsManualReconciliation(), is(false));
+    assertThrows(RefundNotSettledException.class, () -> sale.settlementDeferred(schedule, SETTLED));
+  }
+
   private PaymentTransaction scheduledRefund(long minorUnits) {
     PaymentTransaction refund =
         sale.refund(

@@ -41,6 +41,19 @@ public interface PspConnection extends AutoCloseable {
   PaymentStatus status(String configuration, IdempotencyKey idempotencyKey)
       throws ResourceException;
 
+  /**
+   * Status of a refund, by the idempotency key it was requested with and the provider reference of
+   * the payment it refunds (the refund is sent after commit, so its own provider id is not known to
+   * the caller). {@link RefundState#SUCCEEDED} and {@link RefundState#FAILED} are final; {@link
+   * RefundState#PENDING}, {@link RefundState#NOT_FOUND} (not sent yet) and {@link
+   * RefundState#UNKNOWN} (the adapter cannot tell, see the README) are not.
+   *
+   * @throws StatusQueryFailedException when the provider cannot be asked or its answer is
+   *     unreadable
+   */
+  RefundStatus refundStatus(String configuration, IdempotencyKey refundKey, String paymentReference)
+      throws ResourceException;
+
   /** Status of a payment by its provider reference. */
   PaymentStatus statusByReference(String configuration, String providerReference)
       throws ResourceException;

@@ -5,6 +5,7 @@ import io.tonewall.psp.api.Money;
 import io.tonewall.psp.api.PaymentCard;
 import io.tonewall.psp.api.PaymentResult;
 import io.tonewall.psp.api.PaymentStatus;
+import io.tonewall.psp.api.RefundStatus;
 import io.tonewall.psp.api.StatusQueryFailedException;
 import java.time.Duration;
 import java.util.Currency;
@@ -43,6 +44,16 @@ public interface PspProvider {
 
   /** What became of the payment with this provider reference. */
   PaymentStatus statusByReference(String reference) throws StatusQueryFailedException;
+
+  /**
+   * What became of the refund requested with {@code refundKey} of the payment {@code
+   * paymentReference}. Asked only of providers that {@link #answersStatusByKey()}; the adapter
+   * answers for the others from its own books.
+   *
+   * @throws StatusQueryFailedException if the provider cannot be asked or cannot tell
+   */
+  RefundStatus refundStatus(IdempotencyKey refundKey, String paymentReference)
+      throws StatusQueryFailedException;
 
   /**
    * Cancels whatever the request with {@code originalKey} did, without knowing its provider

@@ -12,6 +12,8 @@ import io.tonewall.psp.api.PaymentResult;
 import io.tonewall.psp.api.PaymentState;
 import io.tonewall.psp.api.PaymentStatus;
 import io.tonewall.psp.api.RefundRequest;
+import io.tonewall.psp.api.RefundState;
+import io.tonewall.psp.api.RefundStatus;
 import io.tonewall.psp.api.StatusQueryFailedException;
 import io.tonewall.psp.api.TokenPaymentRequest;
 import io.tonewall.psp.api.TokenisationRequest;
@@ -215,6 +217,36 @@ final class PaymentGateway implements AutoCloseable {
           "provider of '" + configurationId + "' offers no status query; reference unknown here");
     }
     return PaymentStatus.of(state.get(), reference, ledger.authorisedAmount(reference));
+  }
+
+  /**
+   * Where a refund stands: asked of providers with a status query (Stripe, sandbox); for the others
+   * (Adyen) read from the answer this adapter instance received when it sent the refund. Adyen
+   * answers a refund {@code received} and settles it later by notification, which this adapter does
+   * not receive: an accepted refund reads as {@code SUCCEEDED}, one not answered yet as {@code
+   * PENDING}, and one this instance has no answer for (sent before a restart, or the answer
+   * forgotten) as {@code UNKNOWN}: not final, never a guess.
+   */
+  RefundStatus refundStatus(
+      String configurationId, IdempotencyKey refundKey, String paymentReference)
+      throws ResourceException {
+    PspConfiguration configuration = configurations.require(configurationId);
+    PspProvider provider = providers.provider(configuration);
+    if (provider.answersStatusByKey()) {
+      return provider.refundStatus(refundKey, paymentReference);
+    }
+    return ledger
+        .answer(refundKey)
+        .map(PaymentGateway::refundStatusFromAnswer)
+        .orElseGet(
+            () ->
+                RefundStatus.unknown(
+                    "provider of '"
+                        + configurationId
+                        + "' offers no refund query and this adapter has no answer for "
+                        + refundKey
+                        + " (sent before a restart, or not sent yet): check the provider's"
+                        + " refund notifications or its customer area"));
   }
 
   PaymentResult reconcile(String configurationId, IdempotencyKey key) throws ResourceException {
@@ -628,6 +660,16 @@ final class PaymentGateway implements AutoCloseable {
           status.authorised().get());
     }
     return status;
+  }
+
+  private static RefundStatus refundStatusFromAnswer(PaymentResult answer) {
+    RefundState state =
+        switch (answer.outcome()) {
+          case APPROVED -> RefundState.SUCCEEDED;
+          case DECLINED, FAILED -> RefundState.FAILED;
+          default -> RefundState.PENDING;
+        };
+    return new RefundStatus(state, Optional.empty(), answer.amount(), answer.detail());
   }
 
   private static PaymentStatus statusFromAnswer(PaymentResult answer) {

@@ -8,6 +8,7 @@ import io.tonewall.psp.api.PaymentStatus;
 import io.tonewall.psp.api.PspConfigurationSummary;
 import io.tonewall.psp.api.PspConnection;
 import io.tonewall.psp.api.RefundRequest;
+import io.tonewall.psp.api.RefundStatus;
 import io.tonewall.psp.api.TokenPaymentRequest;
 import io.tonewall.psp.api.TokenisationRequest;
 import io.tonewall.psp.api.VoidRequest;
@@ -69,6 +70,13 @@ final class PspConnectionImpl implements PspConnection {
   @Override
   public PaymentStatus status(String configuration, IdempotencyKey key) throws ResourceException {
     return live().status(configuration, key);
+  }
+
+  @Override
+  public RefundStatus refundStatus(
+      String configuration, IdempotencyKey refundKey, String paymentReference)
+      throws ResourceException {
+    return live().refundStatus(configuration, refundKey, paymentReference);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.tonewall.psp.api.PaymentResult;
 import io.tonewall.psp.api.PaymentStatus;
 import io.tonewall.psp.api.PspConfigurationSummary;
 import io.tonewall.psp.api.RefundRequest;
+import io.tonewall.psp.api.RefundStatus;
 import io.tonewall.psp.api.TokenPaymentRequest;
 import io.tonewall.psp.api.TokenisationRequest;
 import io.tonewall.psp.api.UnknownPspConfigurationException;
@@ -187,6 +188,12 @@ final class PspManagedConnection implements ManagedConnection {
   PaymentStatus status(String configuration, IdempotencyKey key) throws ResourceException {
     allowed(configuration);
     return gateway.status(configuration, key);
+  }
+
+  RefundStatus refundStatus(String configuration, IdempotencyKey refundKey, String paymentReference)
+      throws ResourceException {
+    allowed(configuration);
+    return gateway.refundStatus(configuration, refundKey, paymentReference);
   }
 
   PaymentStatus statusByReference(String configuration, String reference) throws ResourceException {

@@ -31,9 +31,20 @@ final class TestAdapter implements AutoCloseable {
   /** With a configuration file or directory (null: sandbox only) and a clock. */
   static TestAdapter start(Path logDirectory, Path configurations, Clock clock)
       throws ResourceException {
+    return start(logDirectory, configurations, clock, 1000);
+  }
+
+  /** With a read time-out long enough for a busy machine, where a test needs no time-out. */
+  static TestAdapter patient(Path logDirectory, Path configurations) throws ResourceException {
+    return start(logDirectory, configurations, Clock.systemUTC(), 10_000);
+  }
+
+  private static TestAdapter start(
+      Path logDirectory, Path configurations, Clock clock, int readTimeoutMillis)
+      throws ResourceException {
     PspResourceAdapter adapter = new PspResourceAdapter(clock);
     adapter.setRecoveryLogDirectory(logDirectory.toString());
-    adapter.setReadTimeoutMillis(1000);
+    adapter.setReadTimeoutMillis(readTimeoutMillis);
     adapter.setConnectTimeoutMillis(500);
     if (configurations != null) {
       adapter.setConfigurationLocation(configurations.toString());

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -314,6 +315,15 @@ class AgentAssistedPaymentIT {
           hasItem(matchesPattern(".*reason=HANG_UP.*")));
       assertThat(audit.stream().map(e -> e.getString("eventType")).toList(), hasItem("call.ended"));
 
+      // then: the leak sentinel's evidence for the secure window the hang-up closed (the telephony
+      // MDB's SECURE_WINDOW_CLOSED, which may come after CALL_ENDED): frames examined, none
+      // suspicious, and no security incident on the session
+      JsonObject window = awaitAuditEntry(id, "security.secure_window_closed", 15);
+      assertThat(
+          window.getString("detail"),
+          matchesPattern(".*suspiciousFrames=0 framesExamined=[1-9][0-9]*.*"));
+      assertThat(ApiHttp.json(get("api/v1/sessions/" + id)).getInt("securityIncidents"), is(0));
+
       // when: a field is requested on the session whose call has gone
       HttpResponse<String> refused =
           api.post("api/v1/sessions/" + id + "/fields/number/request", "", token);
@@ -350,6 +360,25 @@ class AgentAssistedPaymentIT {
           "text columns holding the card number",
           CardDigitsSearch.columnsHolding(jdbcUrl, CARD),
           is(List.of()));
+    }
+  }
+
+  /** The session's first audit entry of {@code eventType}, waiting up to {@code seconds}. */
+  private JsonObject awaitAuditEntry(String id, String eventType, int seconds) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(seconds);
+    while (true) {
+      Optional<JsonObject> entry =
+          ApiHttp.jsonArray(get("api/v1/audit/sessions/" + id)).stream()
+              .map(JsonValue::asJsonObject)
+              .filter(e -> e.getString("eventType").equals(eventType))
+              .findFirst();
+      if (entry.isPresent()) {
+        return entry.get();
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("no audit entry " + eventType + " within " + seconds + " s");
+      }
+      Thread.sleep(200);
     }
   }
 

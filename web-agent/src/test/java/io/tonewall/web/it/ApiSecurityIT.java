@@ -219,7 +219,7 @@ class ApiSecurityIT {
     // given: the owner's session on a call
     String owner = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
     String other = api.token(ApiHttp.OTHER_CLIENT, ApiHttp.OTHER_SECRET);
-    String call = "it-owned-call-" + System.nanoTime();
+    String call = "it-owned-call-" + UUID.randomUUID();
     String mine = sessionOnCall(call, owner);
 
     // when: another client (sessions:write, but no session on the call) transfers it

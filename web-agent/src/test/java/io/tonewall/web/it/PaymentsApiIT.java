@@ -159,7 +159,7 @@ class PaymentsApiIT {
   @Test
   void listsACallsTransactionsInPages() throws Exception {
     // given: three payments on one call
-    String call = "it-paged-call-" + System.nanoTime();
+    String call = "it-paged-call-" + UUID.randomUUID();
     List<String> ids =
         List.of(paymentOnCall(call, 101), paymentOnCall(call, 102), paymentOnCall(call, 103));
 

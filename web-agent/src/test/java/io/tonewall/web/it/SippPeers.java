@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -115,6 +116,33 @@ final class SippPeers implements AutoCloseable {
       }
     }
     Files.write(work.resolve("card.al"), alaw);
+  }
+
+  /**
+   * Writes {@code count} dual tones of 770 + 1336 Hz whose column tone is {@code twistDb} weaker
+   * than the row tone (-10 dBm0), {@code onMs} on and {@code offMs} off after 200 ms of silence, as
+   * A-law into {@code leak.al}: with 15.5 dB of twist the masker does not take it for a key and the
+   * over-sensitive leak sentinel does (jca-telephony's TwistedToneLeakTest).
+   */
+  void twistedToneAudio(int count, int onMs, int offMs, double twistDb) throws IOException {
+    double row = 32767 * Math.pow(10, (-10 - 3.14) / 20);
+    double column = row * Math.pow(10, -twistDb / 20);
+    byte[] alaw = new byte[1600 + count * (onMs + offMs) * 8];
+    Arrays.fill(alaw, alaw(0));
+    int n = 1600;
+    for (int k = 0; k < count; k++) {
+      for (int i = 0; i < onMs * 8; i++) {
+        double t = i / 8000.0;
+        alaw[n++] =
+            alaw(
+                (int)
+                    Math.round(
+                        row * Math.sin(2 * Math.PI * 770 * t)
+                            + column * Math.sin(2 * Math.PI * 1336 * t)));
+      }
+      n += offMs * 8;
+    }
+    Files.write(work.resolve("leak.al"), alaw);
   }
 
   /** Waits for a peer and returns its exit status, killing it after {@code seconds} (then -1). */

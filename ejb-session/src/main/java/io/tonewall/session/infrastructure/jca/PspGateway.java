@@ -119,13 +119,19 @@ public class PspGateway {
   }
 
   /**
-   * Asks the provider what became of a refund sent after commit, by its idempotency key: its final
-   * outcome, or empty while the provider cannot tell (not sent yet, or still in flight).
+   * Asks the provider what became of a refund sent after commit, by its idempotency key and the
+   * reference of the payment it refunds: its final outcome, or empty while the provider cannot tell
+   * (not sent yet, still in flight, or the adapter has no way to know: see {@link RefundOutcomes}).
    *
    * @throws AdapterUnavailableException when the adapter or provider cannot answer
    */
-  public Optional<PaymentOutcome> refundOutcome(String configuration, String idempotencyKey) {
-    return RefundStatus.outcome(status(configuration, idempotencyKey));
+  public Optional<PaymentOutcome> refundOutcome(
+      String configuration, String idempotencyKey, String paymentReference) {
+    return RefundOutcomes.outcome(
+        call(
+            connection ->
+                connection.refundStatus(configuration, key(idempotencyKey), paymentReference)),
+        paymentReference);
   }
 
   /** Asks the provider what became of an authorisation whose outcome is unknown. */

@@ -74,16 +74,22 @@ public class JpaPaymentTransactionRepository {
         .getResultList();
   }
 
-  /** Ids of refunds still {@code SCHEDULED}, made before {@code before}, oldest first. */
-  public List<UUID> scheduledRefundsBefore(Instant before, int max) {
+  /**
+   * Ids of refunds still {@code SCHEDULED} and checked automatically that are due at {@code now}:
+   * never checked and made before {@code firstCheckBefore}, or checked and due again; oldest first.
+   */
+  public List<UUID> refundsDueForSettlement(Instant now, Instant firstCheckBefore, int max) {
     return entityManager
         .createQuery(
             "SELECT t.id FROM PaymentTransaction t WHERE t.outcome = :scheduled"
-                + " AND t.type = :refund AND t.createdAt <= :before ORDER BY t.createdAt",
+                + " AND t.type = :refund AND t.reconciliationRequiredAt IS NULL"
+                + " AND ((t.nextSettleCheck IS NULL AND t.createdAt <= :firstCheckBefore)"
+                + " OR t.nextSettleCheck <= :now) ORDER BY t.createdAt",
             String.class)
         .setParameter("scheduled", Outcome.SCHEDULED)
         .setParameter("refund", TransactionType.REFUND)
-        .setParameter("before", before)
+        .setParameter("firstCheckBefore", firstCheckBefore)
+        .setParameter("now", now)
         .setMaxResults(max)
         .getResultList()
         .stream()

@@ -8,6 +8,7 @@ import io.tonewall.psp.api.Outcome;
 import io.tonewall.psp.api.PaymentCard;
 import io.tonewall.psp.api.PaymentResult;
 import io.tonewall.psp.api.PaymentStatus;
+import io.tonewall.psp.api.RefundStatus;
 import io.tonewall.psp.api.StatusQueryFailedException;
 import io.tonewall.psp.http.HttpExchange;
 import io.tonewall.psp.http.JsonReading;
@@ -157,6 +158,13 @@ public final class AdyenProvider implements PspProvider {
   public PaymentStatus statusByReference(String reference) throws StatusQueryFailedException {
     throw new StatusQueryFailedException(
         "Adyen Checkout offers no status query; outcomes arrive by webhook");
+  }
+
+  @Override
+  public RefundStatus refundStatus(IdempotencyKey refundKey, String paymentReference)
+      throws StatusQueryFailedException {
+    throw new StatusQueryFailedException(
+        "Adyen Checkout offers no status query; refund outcomes arrive by REFUND notification");
   }
 
   /** Technical cancel: {@code POST /cancels} with the original merchant reference. */

@@ -8,6 +8,8 @@ import io.tonewall.psp.api.Outcome;
 import io.tonewall.psp.api.PaymentResult;
 import io.tonewall.psp.api.PaymentState;
 import io.tonewall.psp.api.PaymentStatus;
+import io.tonewall.psp.api.RefundState;
+import io.tonewall.psp.api.RefundStatus;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
@@ -188,6 +190,22 @@ public final class SandboxAcquirer {
           PaymentState.DECLINED, Optional.empty(), Optional.empty(), answer.declineReason());
     }
     return answer.providerReference().map(this::statusByReference).orElse(PaymentStatus.notFound());
+  }
+
+  /**
+   * A refund by its key: the sandbox settles refunds at once, so an approved answer is {@code
+   * SUCCEEDED}, a refused one {@code FAILED}, and no answer means it was not sent.
+   */
+  synchronized RefundStatus refundStatus(IdempotencyKey key) {
+    PaymentResult answer = answers.get(key);
+    if (answer == null || answer.operation() != Operation.REFUND) {
+      return RefundStatus.notFound();
+    }
+    return new RefundStatus(
+        answer.isApproved() ? RefundState.SUCCEEDED : RefundState.FAILED,
+        answer.providerReference(),
+        answer.amount(),
+        answer.detail());
   }
 
   synchronized PaymentStatus statusByReference(String reference) {

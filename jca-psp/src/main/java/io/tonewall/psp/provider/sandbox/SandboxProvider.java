@@ -7,6 +7,7 @@ import io.tonewall.psp.api.Outcome;
 import io.tonewall.psp.api.PaymentCard;
 import io.tonewall.psp.api.PaymentResult;
 import io.tonewall.psp.api.PaymentStatus;
+import io.tonewall.psp.api.RefundStatus;
 import io.tonewall.psp.provider.PspProvider;
 import io.tonewall.psp.spi.CardAccess;
 import java.time.Duration;
@@ -76,6 +77,11 @@ public final class SandboxProvider implements PspProvider {
   @Override
   public PaymentStatus status(IdempotencyKey originalKey) {
     return acquirer.status(originalKey);
+  }
+
+  @Override
+  public RefundStatus refundStatus(IdempotencyKey refundKey, String paymentReference) {
+    return acquirer.refundStatus(refundKey);
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.tonewall.psp.api.PaymentCard;
 import io.tonewall.psp.api.PaymentResult;
 import io.tonewall.psp.api.PaymentState;
 import io.tonewall.psp.api.PaymentStatus;
+import io.tonewall.psp.api.RefundStatus;
 import io.tonewall.psp.api.StatusQueryFailedException;
 import io.tonewall.psp.http.HttpExchange;
 import io.tonewall.psp.http.JsonReading;
@@ -20,6 +21,7 @@ import io.tonewall.psp.provider.PspProvider;
 import io.tonewall.psp.spi.CardAccess;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +40,8 @@ import java.util.Optional;
 public final class StripeProvider implements PspProvider {
   static final String KEY_METADATA = "metadata[tonewall_idempotency_key]";
   static final Duration SEARCH_LAG = Duration.ofSeconds(90);
+  static final int REFUND_PAGE_SIZE = 100;
+  static final int MAX_REFUND_PAGES = 10;
 
   private final PspHttpClient http;
   private final URI baseUrl;
@@ -183,6 +187,53 @@ public final class StripeProvider implements PspProvider {
       return PaymentStatus.notFound();
     }
     return intentStatus(answeredObject(exchange));
+  }
+
+  /**
+   * Lists the payment's refunds ({@code GET /v1/refunds?payment_intent=...&limit=100}, following
+   * {@code has_more} with {@code starting_after}) and reads the one whose {@code
+   * metadata[tonewall_idempotency_key]} is the key. Stripe's list, unlike its search, is not
+   * eventually consistent: a refund created is listed, so NOT_FOUND means it was not sent yet.
+   */
+  @Override
+  public RefundStatus refundStatus(IdempotencyKey refundKey, String paymentReference)
+      throws StatusQueryFailedException {
+    Optional<String> startingAfter = Optional.empty();
+    for (int page = 0; page < MAX_REFUND_PAGES; page++) {
+      HttpExchange exchange =
+          get(
+              "/v1/refunds?payment_intent="
+                  + path(paymentReference)
+                  + "&limit="
+                  + REFUND_PAGE_SIZE
+                  + startingAfter.map(id -> "&starting_after=" + path(id)).orElse(""));
+      if (exchange instanceof HttpExchange.Answered answered && answered.status() == 404) {
+        return RefundStatus.notFound();
+      }
+      JsonObject list = answeredObject(exchange);
+      if (!(list.get("data") instanceof JsonArray data)) {
+        throw new StatusQueryFailedException("Stripe refund list without data");
+      }
+      Optional<String> lastId = Optional.empty();
+      for (JsonValue value : data) {
+        if (!(value instanceof JsonObject refund)) {
+          throw new StatusQueryFailedException("Stripe refund list with a non-object entry");
+        }
+        Optional<String> key =
+            JsonReading.child(refund, "metadata")
+                .flatMap(m -> JsonReading.string(m, "tonewall_idempotency_key"));
+        if (key.filter(refundKey.value()::equals).isPresent()) {
+          return StripeRefunds.status(refund);
+        }
+        lastId = JsonReading.string(refund, "id");
+      }
+      if (!list.getBoolean("has_more", false) || lastId.isEmpty()) {
+        return RefundStatus.notFound();
+      }
+      startingAfter = lastId;
+    }
+    throw new StatusQueryFailedException(
+        "more than " + MAX_REFUND_PAGES * REFUND_PAGE_SIZE + " refunds listed for one payment");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.tonewall.psp.provider.stripe;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -15,6 +16,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -26,6 +28,9 @@ import io.tonewall.psp.api.PaymentCard;
 import io.tonewall.psp.api.PaymentResult;
 import io.tonewall.psp.api.PaymentState;
 import io.tonewall.psp.api.PaymentStatus;
+import io.tonewall.psp.api.RefundState;
+import io.tonewall.psp.api.RefundStatus;
+import io.tonewall.psp.api.StatusQueryFailedException;
 import io.tonewall.psp.http.PspHttpClient;
 import io.tonewall.psp.provider.PspConfiguration;
 import io.tonewall.psp.testing.SilentWireMock;
@@ -475,6 +480,160 @@ class StripeProviderTest {
 
     // then
     assertThat(status.state(), is(PaymentState.NOT_FOUND));
+  }
+
+  private static String refund(String id, String key, String status, String extra) {
+    return "{\"id\":\""
+        + id
+        + "\",\"object\":\"refund\",\"amount\":400,\"currency\":\"gbp\","
+        + "\"payment_intent\":\"pi_7\",\"metadata\":{\"tonewall_idempotency_key\":\""
+        + key
+        + "\"},\"status\":\""
+        + status
+        + "\""
+        + extra
+        + "}";
+  }
+
+  private static String refundList(boolean hasMore, String... refunds) {
+    return "{\"object\":\"list\",\"url\":\"/v1/refunds\",\"has_more\":"
+        + hasMore
+        + ",\"data\":["
+        + String.join(",", refunds)
+        + "]}";
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "succeeded, SUCCEEDED",
+    "pending, PENDING",
+    "requires_action, PENDING",
+    "failed, FAILED",
+    "canceled, FAILED",
+    "some_new_status, PENDING"
+  })
+  void readsARefundsStatus_fromThePaymentsRefundList(String stripeStatus, RefundState expected)
+      throws Exception {
+    // given
+    stripe.stubFor(
+        get(urlPathEqualTo("/v1/refunds"))
+            .willReturn(
+                okJson(
+                    refundList(
+                        false,
+                        refund("re_other", "sale-1.r1", "succeeded", ""),
+                        refund("re_mine", "sale-1.r2", stripeStatus, "")))));
+
+    // when
+    RefundStatus status = provider.refundStatus(IdempotencyKey.of("sale-1.r2"), "pi_7");
+
+    // then
+    assertThat(status.state(), is(expected));
+    assertThat(status.refundReference(), is(Optional.of("re_mine")));
+    assertThat(status.amount(), is(Optional.of(Money.of(400, "GBP"))));
+    stripe.verify(
+        getRequestedFor(urlPathEqualTo("/v1/refunds"))
+            .withQueryParam("payment_intent", equalTo("pi_7"))
+            .withQueryParam("limit", equalTo("100"))
+            .withHeader("Authorization", equalTo("Bearer sk_test_secret")));
+  }
+
+  @Test
+  void saysWhyARefundFailed() throws Exception {
+    // given
+    stripe.stubFor(
+        get(urlPathEqualTo("/v1/refunds"))
+            .willReturn(
+                okJson(
+                    refundList(
+                        false,
+                        refund(
+                            "re_1",
+                            "sale-1.r1",
+                            "failed",
+                            ",\"failure_reason\":\"expired_or_canceled_card\"")))));
+
+    // when
+    RefundStatus status = provider.refundStatus(IdempotencyKey.of("sale-1.r1"), "pi_7");
+
+    // then
+    assertThat(status.state(), is(RefundState.FAILED));
+    assertThat(status.detail(), is(Optional.of("refund failed: expired_or_canceled_card")));
+  }
+
+  @Test
+  void followsHasMore_untilTheRefundWithTheKeyIsFound() throws Exception {
+    // given: the first page holds someone else's refund; the second, after re_a, ours
+    stripe.stubFor(
+        get(urlPathEqualTo("/v1/refunds"))
+            .withQueryParam("starting_after", absent())
+            .willReturn(okJson(refundList(true, refund("re_a", "sale-1.r1", "succeeded", "")))));
+    stripe.stubFor(
+        get(urlPathEqualTo("/v1/refunds"))
+            .withQueryParam("starting_after", equalTo("re_a"))
+            .willReturn(okJson(refundList(false, refund("re_b", "sale-1.r2", "succeeded", "")))));
+
+    // when
+    RefundStatus status = provider.refundStatus(IdempotencyKey.of("sale-1.r2"), "pi_7");
+
+    // then
+    assertThat(status.state(), is(RefundState.SUCCEEDED));
+    assertThat(status.refundReference(), is(Optional.of("re_b")));
+    stripe.verify(2, getRequestedFor(urlPathEqualTo("/v1/refunds")));
+  }
+
+  @Test
+  void reportsNotFound_whenNoRefundOfThePaymentHasTheKey() throws Exception {
+    // given
+    stripe.stubFor(
+        get(urlPathEqualTo("/v1/refunds"))
+            .willReturn(okJson(refundList(false, refund("re_a", "sale-1.r1", "succeeded", "")))));
+
+    // when
+    RefundStatus status = provider.refundStatus(IdempotencyKey.of("sale-1.r2"), "pi_7");
+
+    // then
+    assertThat(status.state(), is(RefundState.NOT_FOUND));
+  }
+
+  @Test
+  void reportsNotFound_whenStripeDoesNotKnowThePayment() throws Exception {
+    // given
+    stripe.stubFor(
+        get(urlPathEqualTo("/v1/refunds"))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withBody(
+                        "{\"error\":{\"type\":\"invalid_request_error\","
+                            + "\"code\":\"resource_missing\",\"param\":\"payment_intent\"}}")));
+
+    // when
+    RefundStatus status = provider.refundStatus(IdempotencyKey.of("sale-1.r1"), "pi_gone");
+
+    // then
+    assertThat(status.state(), is(RefundState.NOT_FOUND));
+  }
+
+  @Test
+  void failsTheRefundQuery_whenStripeAnswers500OrGarbage() {
+    // given
+    stripe.stubFor(
+        get(urlPathEqualTo("/v1/refunds"))
+            .withQueryParam("payment_intent", equalTo("pi_500"))
+            .willReturn(aResponse().withStatus(500).withBody("{}")));
+    stripe.stubFor(
+        get(urlPathEqualTo("/v1/refunds"))
+            .withQueryParam("payment_intent", equalTo("pi_bad"))
+            .willReturn(okJson("{\"object\":\"list\",\"data\":{}}")));
+
+    // when / then
+    assertThrows(
+        StatusQueryFailedException.class,
+        () -> provider.refundStatus(IdempotencyKey.of("sale-1.r1"), "pi_500"));
+    assertThrows(
+        StatusQueryFailedException.class,
+        () -> provider.refundStatus(IdempotencyKey.of("sale-1.r1"), "pi_bad"));
   }
 
   @Test

@@ -8,6 +8,10 @@ import java.util.UUID;
  * A payment transaction. Card facts: brand, first six, last four only.
  *
  * @param doNotResubmit true while the outcome is {@code UNKNOWN}
+ * @param nextSettlementCheck for a {@code SCHEDULED} refund checked before: when the PSP is asked
+ *     again automatically
+ * @param reconciliationRequired a {@code SCHEDULED} refund no longer checked automatically (older
+ *     than {@code tonewall.refund.settle-max-age}): {@code POST .../reconcile} settles it
  */
 public record TransactionResponse(
     String id,
@@ -29,6 +33,8 @@ public record TransactionResponse(
     String lastFour,
     String refundOf,
     long refunded,
+    String nextSettlementCheck,
+    boolean reconciliationRequired,
     String createdAt,
     String updatedAt,
     Map<String, String> links) {
@@ -55,6 +61,8 @@ public record TransactionResponse(
         view.card().map(card -> card.lastFour()).orElse(null),
         view.refundOf().map(UUID::toString).orElse(null),
         view.refundedMinorUnits(),
+        view.nextSettlementCheck().map(Object::toString).orElse(null),
+        view.reconciliationRequired(),
         view.createdAt().toString(),
         view.updatedAt().toString(),
         Map.of(
