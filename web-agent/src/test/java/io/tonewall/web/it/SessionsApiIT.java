@@ -29,6 +29,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -281,7 +282,7 @@ class SessionsApiIT {
             send(
                 HttpRequest.newBuilder(app("api/v1/sessions"))
                     .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", "it-" + System.nanoTime())
+                    .header("Idempotency-Key", "it-" + UUID.randomUUID())
                     .POST(HttpRequest.BodyPublishers.ofString(big))));
 
     // then
@@ -477,7 +478,7 @@ class SessionsApiIT {
   void sessionAndHistoryFollowATransferredCall() throws Exception {
     // given: two payments taken on a call (sessions that have ended), and a session still open on
     // it
-    String call = "it-call-" + System.nanoTime();
+    String call = "it-call-" + UUID.randomUUID();
     String approved = tokenPaymentOnCall(call, "sbx_tok_test_approve", 500, "APPROVED");
     String failed = tokenPaymentOnCall(call, "sbx_tok_never_issued", 600, "FAILED");
     String id =
