@@ -14,11 +14,17 @@ import java.util.regex.Pattern;
 /** A scripted SIP party on a UDP socket of loopback, for tests that need exact messages. */
 final class SipPeer implements AutoCloseable {
 
+  /**
+   * How long a receive waits: generous, since a loaded CI machine can take seconds for a first
+   * INVITE.
+   */
+  private static final int RECEIVE_TIMEOUT_MILLIS = 15_000;
+
   private final DatagramSocket socket;
 
   SipPeer() throws IOException {
     socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-    socket.setSoTimeout(5000);
+    socket.setSoTimeout(RECEIVE_TIMEOUT_MILLIS);
   }
 
   int port() {
@@ -69,7 +75,7 @@ final class SipPeer implements AutoCloseable {
     } catch (SocketTimeoutException e) {
       return Optional.empty();
     } finally {
-      socket.setSoTimeout(5000);
+      socket.setSoTimeout(RECEIVE_TIMEOUT_MILLIS);
     }
   }
 
