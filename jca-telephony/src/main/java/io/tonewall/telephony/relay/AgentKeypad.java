@@ -59,10 +59,6 @@ final class AgentKeypad {
     inBand = on;
   }
 
-  boolean listensInBand() {
-    return inBand;
-  }
-
   void telephoneEventPayloadType(int payloadType) {
     this.telephoneEventPayloadType = payloadType;
   }

@@ -43,8 +43,7 @@ import java.util.logging.Logger;
  * waits at most that long more (well inside a jitter buffer). The loop stays busy while each such
  * selection finds at least as many; as soon as one finds fewer it blocks on the selector again, so
  * a quiet relay answers each packet at once. (Staying busy down to one key per selection was
- * measured too: a timed pause that finds one packet costs more than the wake-up it replaces.) Tasks
- * queued meanwhile end the pause.
+ * measured too and did no better: docs/performance.md.) Tasks queued meanwhile end the pause.
  */
 final class RelayLoop implements Runnable, AutoCloseable {
 
