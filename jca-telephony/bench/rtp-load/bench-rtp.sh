@@ -7,7 +7,8 @@
 #
 # Environment (defaults in brackets):
 #   CALLS [100,250,500,1000,2000]   DURATION [15] s per N (<= 120)   WARMUP [3] s
-#   RELAYS ["rtpengine rtpengine-secure tonewall tonewall-secure"]   REPEAT [1] runs of each relay
+#   RELAYS ["rtpengine rtpengine-secure tonewall tonewall-secure tonewall-pairing"] (tonewall-pairing
+#     leaves a pairing code outstanding for 15 min, so every later Tonewall run listens too: keep it last)   REPEAT [1] runs of each relay
 #   DTMF [1]: also run the DTMF matrix (Tonewall secure vs rtpengine with and without delay buffer)
 #   LOAD [1]: run the load part         SHARED [../shared beside the project]
 #   RELAY_THREADS [the node's default: processors, at most 4]: Tonewall's relay threads
@@ -21,7 +22,7 @@ WORK="$MODULE/target/rtp-load"
 CALLS=${CALLS:-100,250,500,1000,2000}
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-3}
-RELAYS=${RELAYS:-"rtpengine rtpengine-secure tonewall tonewall-secure"}
+RELAYS=${RELAYS:-"rtpengine rtpengine-secure tonewall tonewall-secure tonewall-pairing"}
 REPEAT=${REPEAT:-1}
 SIP_PORT=15060 CONTROL_PORT=15061 UAS_PORT=15062 RTP_PORTS=44000-53999
 PACKAGES=(rtpengine-daemon sox tshark libspandsp-dev)
@@ -81,7 +82,8 @@ spec() {
     rtpengine-secure) echo tonewall_relay:RtpengineSecureRelay ;;
     tonewall) echo "tonewall_relay:TonewallRelay:$TW,secure=0" ;;
     tonewall-secure) echo "tonewall_relay:TonewallRelay:$TW,secure=1" ;;
-    *) die "unknown relay '$1' (rtpengine, rtpengine-secure, tonewall, tonewall-secure)" ;;
+    tonewall-pairing) echo "tonewall_relay:TonewallRelay:$TW,pairing=1" ;;
+    *) die "unknown relay '$1' (rtpengine, rtpengine-secure, tonewall, tonewall-secure, tonewall-pairing)" ;;
   esac
 }
 

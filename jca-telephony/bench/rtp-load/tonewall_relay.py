@@ -9,6 +9,10 @@ it at run time by bench-rtp.sh:
       through) to the agent UAS here, which answers with the generator's agent socket in its SDP.
       secure=1 switches secure mode on for every call over the node's control socket (the same
       Call.secureFor the session beans reach through JCA). block_dtmf() also secures (DTMF matrix).
+      pairing=1 first allocates a pairing code that is never dialled (control command pairing-code),
+      so every unpaired call listens for the agent's in-band keys: the normal-mode worst case of a
+      contact centre where some agent is always about to pair. The code stays outstanding for the
+      node's 15-minute code lifetime, so later runs on the same node listen too: run it last.
   tonewall_relay:RtpengineSecureRelay
       rtpengine set up the one way that blocked DTMF without leaks in the rtp-load README: flags
       'inject DTMF' + 'detect DTMF', block DTMF mode silence with a 100 ms delay buffer, per call.
@@ -125,10 +129,13 @@ class TonewallRelay:
     name = "tonewall"
 
     def __init__(self, arg=None):
-        o = _options(arg, {"sip": "5070", "control": "5071", "uas": "5072", "secure": "0"})
+        o = _options(arg, {"sip": "5070", "control": "5071", "uas": "5072", "secure": "0",
+                           "pairing": "0"})
         self.sip = (LOOP, int(o["sip"]))
         self.secure_calls = o["secure"] == "1"
-        self.name = "tonewall-secure" if self.secure_calls else "tonewall"
+        self.pairing = o["pairing"] == "1"
+        self.name = ("tonewall-secure" if self.secure_calls
+                     else "tonewall-pairing" if self.pairing else "tonewall")
         self.uas = AgentUas(int(o["uas"]))
         self.uas.start()
         self.uac = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -139,6 +146,9 @@ class TonewallRelay:
         self.control_in = self.control.makefile("r")
         self.dialogs = {}
         self.token = 0
+        if self.pairing:
+            # a code outstanding (never dialled): every unpaired call listens for the agent's keys
+            self._command("pairing-code")
 
     def _command(self, line):
         self.control.sendall((line + "\n").encode())

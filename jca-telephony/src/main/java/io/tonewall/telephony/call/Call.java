@@ -60,6 +60,7 @@ public final class Call implements MediaListener {
   private Optional<String> numberBrand = Optional.empty();
   private boolean secure;
   private boolean ended;
+  private Optional<Boolean> listeningForAgentKeys = Optional.empty();
 
   Call(String callId, Optional<String> reference, CallRegistry registry, boolean ivrCall) {
     this.callId = callId;
@@ -130,6 +131,21 @@ public final class Call implements MediaListener {
   /** Attaches the call's media, once allocated. */
   public synchronized void attach(MediaSession session) {
     this.media = Optional.of(session);
+    listeningForAgentKeys = Optional.empty();
+    refreshAgentKeyListening();
+  }
+
+  /**
+   * Tells the media whether to listen for the agent's in-band keys: only while the call can be
+   * paired — not linked to a session, not ended, and a pairing code outstanding. Told on changes
+   * only.
+   */
+  synchronized void refreshAgentKeyListening() {
+    boolean wanted = !ended && sessionId.isEmpty() && registry.pairingCodesMayBeOutstanding();
+    if (media.isPresent() && !listeningForAgentKeys.equals(Optional.of(wanted))) {
+      listeningForAgentKeys = Optional.of(wanted);
+      media.get().listenForAgentKeys(wanted);
+    }
   }
 
   public synchronized Optional<String> sessionId() {
@@ -147,6 +163,7 @@ public final class Call implements MediaListener {
     }
     if (sessionId.isEmpty()) {
       sessionId = Optional.of(session);
+      refreshAgentKeyListening();
       publish(TelephonyEventType.PAIRED);
     }
   }
@@ -182,6 +199,7 @@ public final class Call implements MediaListener {
     leaveSecure();
     wipeCapture();
     sessionId = Optional.empty();
+    refreshAgentKeyListening();
   }
 
   /** Starts capturing {@code specification}'s field; a field being captured is abandoned. */
@@ -327,6 +345,7 @@ public final class Call implements MediaListener {
     if (session.isPresent()) {
       agentKeys.setLength(0);
       sessionId = session;
+      refreshAgentKeyListening();
       publish(TelephonyEventType.PAIRED);
     }
   }

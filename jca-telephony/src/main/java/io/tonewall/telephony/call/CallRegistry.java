@@ -28,6 +28,8 @@ public final class CallRegistry {
   private final Consumer<TelephonyEvent> events;
   private final AtomicLong leakSuspectedFrames = new AtomicLong();
   private final AtomicLong secureWindowsClosed = new AtomicLong();
+  private final Object pairingDemand = new Object();
+  private volatile boolean codesOutstanding;
 
   /**
    * @param events receives every call event; must not block (the adapter queues them as Work)
@@ -81,15 +83,48 @@ public final class CallRegistry {
     return byId(callId).orElseThrow(() -> new UnknownCallException("no live call " + callId));
   }
 
-  /** A new pairing code for {@code sessionId}. */
+  /**
+   * A new pairing code for {@code sessionId}. Unpaired calls listen for the agent's in-band keys
+   * before the code is returned (so before any console can show it).
+   */
   public String allocatePairingCode(String sessionId) {
-    return pairingCodes.allocate(sessionId);
+    String code = pairingCodes.allocate(sessionId);
+    refreshPairingDemand();
+    return code;
   }
 
-  /** Runs the calls' periodic checks (capture timeouts); relay thread. */
+  /**
+   * Runs the calls' periodic checks (capture timeouts) and notices when the last pairing code was
+   * redeemed or expired; relay thread.
+   */
   public void tick(Instant now) {
+    refreshPairingDemand();
     for (Call call : byId.values()) {
       call.tick();
+    }
+  }
+
+  /**
+   * Whether any pairing code may be outstanding, as last checked (at allocation, and every tick):
+   * unpaired calls listen for the agent's in-band keys only then.
+   */
+  boolean pairingCodesMayBeOutstanding() {
+    return codesOutstanding;
+  }
+
+  /**
+   * Rechecks whether codes are outstanding and, on a change, tells every call. Serialised, so that
+   * the last check to finish is in force.
+   */
+  private void refreshPairingDemand() {
+    synchronized (pairingDemand) {
+      boolean outstanding = pairingCodes.outstanding() > 0;
+      if (outstanding != codesOutstanding) {
+        codesOutstanding = outstanding;
+        for (Call call : byId.values()) {
+          call.refreshAgentKeyListening();
+        }
+      }
     }
   }
 

@@ -134,6 +134,30 @@ public final class DtmfDetector {
     candidate = -1;
   }
 
+  /**
+   * Jumps to stream position {@code blockStart}, a multiple of {@value #BLOCK}, without analysing
+   * the samples in between (they were not listened to): the incomplete block and every tracking
+   * state are dropped, a key sounding is forgotten unreported, and blocks stay aligned as if every
+   * sample had been fed. Nothing happens at the current position.
+   *
+   * @throws IllegalArgumentException if {@code blockStart} lies before the current position or is
+   *     not a block boundary
+   */
+  public void skipTo(long blockStart) {
+    if (blockStart == position) {
+      return;
+    }
+    if (blockStart < position || blockStart % BLOCK != 0) {
+      throw new IllegalArgumentException(
+          "can only skip ahead to a block boundary: " + blockStart + " from " + position);
+    }
+    position = blockStart;
+    fill = 0;
+    current = -1;
+    misses = 0;
+    candidate = -1;
+  }
+
   /** Samples consumed so far: the position of the next sample. */
   public long position() {
     return position;

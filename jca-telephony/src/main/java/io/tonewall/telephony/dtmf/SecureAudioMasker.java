@@ -11,8 +11,10 @@ import java.util.function.Consumer;
  * <h2>Modes</h2>
  *
  * <ul>
- *   <li><b>Normal</b>: frames pass unchanged and undelayed. The detector still listens, so that a
- *       tone in progress is known the moment secure mode starts; no digits are reported.
+ *   <li><b>Normal</b>: frames pass unchanged and undelayed, and nothing is analysed: the masker
+ *       only keeps the last few blocks of input. Switching secure mode on replays them through the
+ *       detector first (block-aligned, as if it had listened all along), so that a tone in progress
+ *       is known the moment secure mode starts. No digits are reported.
  *   <li><b>Secure</b>: output is held back by the look-ahead (default {@value
  *       #DEFAULT_LOOKAHEAD_MS} ms). Every sample from one analysis block before the first block in
  *       which the detector {@linkplain DtmfObserver#toneSuspected suspects} a tone, through {@value
@@ -62,6 +64,15 @@ public final class SecureAudioMasker {
   private static final float STEP = 1f / RAMP;
   private static final int HISTORY_RUNS = 32;
 
+  /**
+   * Full detector blocks replayed at switch-on: enough for the detector to confirm a key sounding
+   * through them (two hits) and to end one (two misses), so its state is what listening all along
+   * would have given.
+   */
+  static final int PRIMING_BLOCKS = 4;
+
+  private static final int PRIMING_SPAN = (PRIMING_BLOCKS + 1) * DtmfDetector.BLOCK;
+
   private final int lookahead;
   private final MaskingSignal signal;
   private final boolean silent;
@@ -105,7 +116,7 @@ public final class SecureAudioMasker {
     this.silent = signal.isSilence();
     this.digits = Objects.requireNonNull(digits, "digits");
     this.detector = new DtmfDetector(new Listener());
-    int capacity = Integer.highestOneBit(lookahead + CHUNK) * 2;
+    int capacity = Integer.highestOneBit(Math.max(lookahead + CHUNK, PRIMING_SPAN)) * 2;
     this.ring = new short[capacity];
     this.ringMask = capacity - 1;
     // every run but the one holding the output position and the one reaching past the input is
@@ -130,7 +141,7 @@ public final class SecureAudioMasker {
       if (delaying) {
         delayed(frame, offset + i, n);
       } else {
-        detector.process(frame, offset + i, n);
+        toRing(frame, offset + i, inputPosition, n);
         inputPosition += n;
         outputPosition = inputPosition;
       }
@@ -181,6 +192,7 @@ public final class SecureAudioMasker {
     if (delaying) {
       return;
     }
+    primeDetector();
     delaying = true;
     boolean toneNow = detector.inDigit() || lastActivityEnd >= inputPosition - DtmfDetector.BLOCK;
     outputPosition = inputPosition - lookahead;
@@ -308,6 +320,31 @@ public final class SecureAudioMasker {
         p++;
         k++;
       }
+    }
+  }
+
+  /**
+   * Normal mode only keeps the recent input in the delay line; at switch-on the detector hears the
+   * last {@value #PRIMING_BLOCKS} whole blocks (and the incomplete one), block-aligned as if it had
+   * listened all along, so that a key sounding now is known exactly as before. Samples older than
+   * that cannot matter: a key is confirmed by two blocks and ended by two missed ones.
+   */
+  private void primeDetector() {
+    long aligned = inputPosition - inputPosition % DtmfDetector.BLOCK;
+    long from = Math.max(0, aligned - (long) PRIMING_BLOCKS * DtmfDetector.BLOCK);
+    if (detector.position() < from) {
+      detector.skipTo(from);
+    }
+    long p = detector.position();
+    while (p < inputPosition) {
+      int n = (int) Math.min(CHUNK, inputPosition - p);
+      int i = (int) (p & ringMask);
+      int first = Math.min(n, ring.length - i);
+      detector.process(ring, i, first);
+      if (first < n) {
+        detector.process(ring, 0, n - first);
+      }
+      p += n;
     }
   }
 

@@ -14,6 +14,11 @@ import java.util.function.Consumer;
  * through a {@link DtmfDetector}. Once the agent's side has sent a telephone-event, in-band tones
  * are ignored, so that a key sent both ways counts once. Packets are only read, never changed. Not
  * thread-safe: relay thread only.
+ *
+ * <p>In-band listening costs a decode and the detector on every audio packet, so it runs only while
+ * {@linkplain #listenInBand(boolean) asked for} (the call can still be paired: it is unpaired and a
+ * pairing code is outstanding). Switched on again, the detector starts afresh. Telephone events are
+ * always read: they are rare and cheap.
  */
 final class AgentKeypad {
 
@@ -21,7 +26,8 @@ final class AgentKeypad {
 
   private final Consumer<DtmfKey> keys;
   private final TelephoneEventReceiver events = TelephoneEventReceiver.create();
-  private final DtmfDetector detector;
+  private DtmfDetector detector;
+  private boolean inBand = true;
   private final byte[] codes = new byte[MAX_FRAME];
   private final short[] samples = new short[MAX_FRAME];
   private int telephoneEventPayloadType = -1;
@@ -30,13 +36,27 @@ final class AgentKeypad {
 
   AgentKeypad(Consumer<DtmfKey> keys) {
     this.keys = keys;
-    this.detector =
-        new DtmfDetector(
-            digit -> {
-              if (!eventsSeen) {
-                DtmfKey.fromSymbol(digit.symbol()).ifPresent(keys);
-              }
-            });
+    this.detector = newDetector();
+  }
+
+  private DtmfDetector newDetector() {
+    return new DtmfDetector(
+        digit -> {
+          if (!eventsSeen) {
+            DtmfKey.fromSymbol(digit.symbol()).ifPresent(keys);
+          }
+        });
+  }
+
+  /**
+   * Whether in-band tones are listened to (initially yes). Switching on starts a fresh detector, so
+   * nothing heard before counts.
+   */
+  void listenInBand(boolean on) {
+    if (on && !inBand) {
+      detector = newDetector();
+    }
+    inBand = on;
   }
 
   void telephoneEventPayloadType(int payloadType) {
@@ -54,7 +74,7 @@ final class AgentKeypad {
       }
     } else if (payloadType == AgentLegFormat.PCMU || payloadType == AgentLegFormat.PCMA) {
       events.expire(packet.timestamp()).ifPresent(press -> keys.accept(press.key()));
-      if (!eventsSeen) {
+      if (inBand && !eventsSeen) {
         int length = Math.min(packet.payloadLength(), MAX_FRAME);
         packet.buffer().get(packet.payloadOffset(), codes, 0, length);
         if (payloadType == AgentLegFormat.PCMU) {

@@ -100,6 +100,14 @@ public final class MediaSession {
         });
   }
 
+  /**
+   * Whether the agent → caller audio is listened to for in-band keys (initially yes): only needed
+   * while the call can still be paired. Telephone-events are always read.
+   */
+  public void listenForAgentKeys(boolean on) {
+    loop.execute(() -> agentKeypad.listenInBand(on));
+  }
+
   /** Switches masking of the caller → agent direction on or off. */
   public void secure(boolean on) {
     loop.execute(

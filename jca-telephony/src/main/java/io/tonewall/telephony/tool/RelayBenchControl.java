@@ -13,6 +13,9 @@ import java.util.function.Supplier;
  *       same {@code Call.secureFor} the outbound connection API runs) → {@code ok}
  *   <li>{@code release CALL-ID}: secure mode off, session unlinked ({@code Call.releaseFor}) →
  *       {@code ok}
+ *   <li>{@code pairing-code}: allocates a pairing code for the session {@value #PAIRING_SESSION}
+ *       and never dials it, so that every unpaired call listens for the agent's in-band keys, as in
+ *       a contact centre where some agent is always about to pair → {@code ok}
  *   <li>{@code metrics} → {@code calls=N sessions=N ports=N dialogs=N malformed=N}
  *   <li>{@code stop} → {@code ok}, then the node stops
  * </ul>
@@ -24,6 +27,9 @@ final class RelayBenchControl {
 
   /** The payment session every benchmark call is secured for. */
   static final String SESSION = "relay-bench";
+
+  /** The payment session {@code pairing-code} allocates its code for. */
+  static final String PAIRING_SESSION = "relay-bench-pairing";
 
   private final CallRegistry calls;
   private final Supplier<TelephonyMetrics> metrics;
@@ -43,6 +49,7 @@ final class RelayBenchControl {
       switch (command) {
         case "secure" -> calls.require(callId(words, command)).secureFor(SESSION);
         case "release" -> calls.require(callId(words, command)).releaseFor(SESSION);
+        case "pairing-code" -> calls.allocatePairingCode(PAIRING_SESSION);
         case "metrics" -> {
           TelephonyMetrics m = metrics.get();
           return "calls=%d sessions=%d ports=%d dialogs=%d malformed=%d"
@@ -57,7 +64,7 @@ final class RelayBenchControl {
         default -> {
           return "error unknown command '"
               + command
-              + "' (commands: secure CALL-ID, release CALL-ID, metrics, stop)";
+              + "' (commands: secure CALL-ID, release CALL-ID, pairing-code, metrics, stop)";
         }
       }
       return "ok";

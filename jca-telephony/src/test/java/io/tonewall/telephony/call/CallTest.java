@@ -15,10 +15,14 @@ import io.tonewall.telephony.api.CardFieldSpecification;
 import io.tonewall.telephony.api.TelephonyEvent;
 import io.tonewall.telephony.api.TelephonyEventType;
 import io.tonewall.telephony.api.UnknownCallException;
+import io.tonewall.telephony.audio.G711;
 import io.tonewall.telephony.dtmf.DtmfKey;
+import io.tonewall.telephony.relay.LegSide;
 import io.tonewall.telephony.relay.MediaSession;
 import io.tonewall.telephony.relay.PortRange;
 import io.tonewall.telephony.relay.RtpRelay;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -299,6 +303,118 @@ class CallTest {
     for (TelephonyEvent event : events) {
       assertThat(event.toString(), not(containsString("4111")));
       assertThat(event.toString(), not(containsString("1111")));
+    }
+  }
+
+  @Test
+  void pairingDemand_followsOutstandingCodes_allocatedAndExpired() {
+    // given: no code yet
+    registry.open("call-1", Optional.empty());
+    assertThat(registry.pairingCodesMayBeOutstanding(), is(false));
+
+    // when: a code is allocated
+    registry.allocatePairingCode("session-7");
+
+    // then: known at once, before the code is returned to the console
+    assertThat(registry.pairingCodesMayBeOutstanding(), is(true));
+
+    // when: it expires (15 minutes) and the relay ticks
+    clock.advance(Duration.ofMinutes(16));
+    registry.tick(clock.instant());
+
+    // then
+    assertThat(registry.pairingCodesMayBeOutstanding(), is(false));
+  }
+
+  @Test
+  void pairsCall_whenAgentDialsTheCodeInBand_onTheRelay_afterTheCallBegan() throws Exception {
+    ExecutorService thread = Executors.newCachedThreadPool();
+    try (RtpRelay relay =
+            RtpRelay.open(
+                InetAddress.getLoopbackAddress(),
+                PortRange.of(46240, 46279),
+                clock,
+                Duration.ofSeconds(30),
+                40,
+                now -> {});
+        DatagramSocket agent = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        DatagramSocket caller = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      relay.start(thread);
+      // given: a call set up while no code is outstanding (its media does not listen in-band)
+      Call call = registry.open("call-1", Optional.empty());
+      MediaSession media = relay.allocate(call);
+      call.attach(media);
+      media.expect(LegSide.CALLER, "127.0.0.1", caller.getLocalPort());
+      caller.setSoTimeout(2000);
+      AgentTones tones = new AgentTones(agent, caller, media.port(LegSide.AGENT));
+      tones.key('1');
+      tones.key('2');
+
+      // when: a code is allocated, then the agent dials it in-band (A-law)
+      String code = registry.allocatePairingCode("session-7");
+      for (char digit : code.toCharArray()) {
+        tones.key(digit);
+      }
+
+      // then
+      assertThat(call.sessionId(), is(Optional.of("session-7")));
+      assertThat(types(), contains(TelephonyEventType.PAIRED));
+    } finally {
+      thread.shutdown();
+      thread.awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  /** The agent's side of a call: in-band DTMF keys of 80 ms and 80 ms pauses as PCMA RTP. */
+  private static final class AgentTones {
+    private static final String KEYPAD = "123A456B789C*0#D";
+    private static final double[] ROWS = {697, 770, 852, 941};
+    private static final double[] COLS = {1209, 1336, 1477, 1633};
+    private final DatagramSocket agent;
+    private final DatagramSocket caller;
+    private final int port;
+    private int sequence;
+    private long timestamp;
+
+    AgentTones(DatagramSocket agent, DatagramSocket caller, int port) {
+      this.agent = agent;
+      this.caller = caller;
+      this.port = port;
+    }
+
+    void key(char key) throws Exception {
+      int index = KEYPAD.indexOf(key);
+      for (int frame = 0; frame < 8; frame++) {
+        short[] samples = new short[160];
+        if (frame < 4) {
+          double peak = 22827 * Math.pow(10, -10 / 20.0);
+          for (int i = 0; i < samples.length; i++) {
+            double t = (timestamp + i) / 8000.0;
+            samples[i] =
+                (short)
+                    Math.round(
+                        peak
+                            * (Math.sin(2 * Math.PI * ROWS[index / 4] * t)
+                                + Math.sin(2 * Math.PI * COLS[index % 4] * t)));
+          }
+        }
+        byte[] packet = new byte[12 + 160];
+        packet[0] = (byte) 0x80;
+        packet[1] = 8;
+        packet[2] = (byte) (sequence >> 8);
+        packet[3] = (byte) sequence;
+        packet[4] = (byte) (timestamp >> 24);
+        packet[5] = (byte) (timestamp >> 16);
+        packet[6] = (byte) (timestamp >> 8);
+        packet[7] = (byte) timestamp;
+        packet[11] = 7;
+        System.arraycopy(G711.linearToAlaw(samples), 0, packet, 12, 160);
+        agent.send(
+            new DatagramPacket(packet, packet.length, InetAddress.getLoopbackAddress(), port));
+        caller.receive(new DatagramPacket(new byte[2048], 2048));
+        sequence++;
+        timestamp += 160;
+      }
     }
   }
 

@@ -27,6 +27,47 @@ class DtmfDetectorTest {
   }
 
   @Test
+  void skipTo_forgetsAKeySounding_andKeepsBlocksAligned() {
+    // given: a key sounding for 100 ms, unreported yet
+    java.util.List<DtmfDigit> digits = new java.util.ArrayList<>();
+    DtmfDetector detector =
+        new DtmfDetector(
+            new DtmfObserver() {
+              @Override
+              public void digitDetected(DtmfDigit digit) {
+                digits.add(digit);
+              }
+
+              @Override
+              public void toneSuspected(long fromSample, long toSample) {}
+            });
+    detector.process(Signal.create().key('5', 100, -10).toShorts());
+    assertThat(detector.inDigit(), is(true));
+
+    // when: ten blocks later, a key of 60 ms
+    detector.skipTo(10L * DtmfDetector.BLOCK);
+    detector.process(Signal.create().key('8', 60, -10).silence(60).toShorts());
+
+    // then: the first key was dropped unreported, the second is placed on the stream's timeline
+    assertThat(digits, hasSize(1));
+    assertThat(digits.get(0).symbol(), is('8'));
+    assertThat(digits.get(0).startSample(), is(10L * DtmfDetector.BLOCK));
+    assertThat(detector.position(), is(10L * DtmfDetector.BLOCK + Math.round(120 * 8.0)));
+  }
+
+  @Test
+  void skipTo_refusesToGoBack_orOffABlockBoundary() {
+    DtmfDetector detector = new DtmfDetector(Detection.of(new short[0]));
+    detector.process(new short[300]);
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> detector.skipTo(204));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> detector.skipTo(400));
+    detector.skipTo(306);
+    assertThat(detector.position(), is(306L));
+  }
+
+  @Test
   void detectsEveryKey_atMinus10dBm0() {
     // given
     short[] audio = sequence(ALL, 100, 100, -10).toShorts();

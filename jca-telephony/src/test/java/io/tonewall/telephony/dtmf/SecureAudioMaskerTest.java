@@ -325,6 +325,100 @@ class SecureAudioMaskerTest {
     assertThat(masker.isDelaying(), is(true));
   }
 
+  /**
+   * Normal mode analyses nothing; switch-on replays the last blocks. A key that began before the
+   * switch (long before, or a few ms before, at any phase against the detector's blocks) is masked
+   * from the first output sample after the switch to its end, and captured once.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {8, 40, 101, 150, 240, 330, 500, 1601})
+  void masksToneInProgress_fromTheFirstFrame_afterLongNormalMode(int toneStartsBeforeSwitch) {
+    for (int phase = 0; phase < DtmfDetector.BLOCK; phase += 17) {
+      // given: 2 s of normal mode (plus phase), a 250 ms key starting before the switch
+      captured.clear();
+      int switchAt = 16000 + 160 * (phase / 16 + 1);
+      int toneStart = switchAt - toneStartsBeforeSwitch + phase;
+      short[] in =
+          Signal.create().silence(toneStart / 8.0).key('6', 250, -12).silence(400).toShorts();
+      int toneEnd = toneStart + 2000;
+      SecureAudioMasker masker = silentMasker();
+      short[] out = in.clone();
+      // when
+      for (int i = 0; i < out.length; i += 160) {
+        if (i == switchAt) {
+          masker.enterSecureMode();
+        }
+        masker.process(out, i, Math.min(160, out.length - i));
+      }
+      // then: from the switch (output jumps back by the look-ahead) to the tone's end, silence
+      for (int i = switchAt; i < toneEnd + L; i++) {
+        assertThat("phase " + phase + ", sample " + i, out[i], is((short) 0));
+      }
+      assertThat(Detection.of(Arrays.copyOfRange(out, switchAt, out.length)).keys(), is(""));
+      assertThat(masker.leakedSamples(), is(0L));
+      if (toneEnd - switchAt >= 2 * DtmfDetector.BLOCK) {
+        assertThat("phase " + phase, keys(captured), is("6"));
+      }
+    }
+  }
+
+  /**
+   * A key keyed right after secure mode starts (after a long normal mode) is masked and captured.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 40, 101, 160, 330})
+  void masksAndCapturesKey_keyedRightAfterSecureModeStarts(int samplesAfterSwitch) {
+    // given
+    int switchAt = 24000;
+    short[] in =
+        Signal.create()
+            .silence((switchAt + samplesAfterSwitch) / 8.0)
+            .key('9', 60, -20)
+            .silence(300)
+            .toShorts();
+    SecureAudioMasker masker = silentMasker();
+    short[] out = in.clone();
+    // when
+    for (int i = 0; i < out.length; i += 160) {
+      if (i == switchAt) {
+        masker.enterSecureMode();
+      }
+      masker.process(out, i, Math.min(160, out.length - i));
+    }
+    // then
+    assertThat(keys(captured), is("9"));
+    assertThat(Detection.of(out).keys(), is(""));
+    assertThat(masker.leakedSamples(), is(0L));
+  }
+
+  /** Leaving and re-entering within a few blocks keeps the detector's timeline continuous. */
+  @Test
+  void capturesKey_whenSecureModeIsReenteredWithinAFewBlocks() {
+    // given: secure, off after 1 s, on again 30 ms later, a key 10 ms after that
+    short[] in = Signal.create().silence(1040).key('3', 80, -15).silence(300).toShorts();
+    SecureAudioMasker masker = silentMasker();
+    short[] out = in.clone();
+    // when
+    for (int i = 0; i < out.length; i += 80) {
+      if (i == 0 || i == 8240) {
+        masker.enterSecureMode();
+      } else if (i == 8000) {
+        masker.leaveSecureMode();
+      }
+      masker.process(out, i, 80);
+    }
+    // then
+    assertThat(keys(captured), is("3"));
+    assertThat(Detection.of(out).keys(), is(""));
+    assertThat(masker.leakedSamples(), is(0L));
+  }
+
+  private static String keys(List<DtmfDigit> digits) {
+    StringBuilder s = new StringBuilder();
+    digits.forEach(d -> s.append(d.symbol()));
+    return s.toString();
+  }
+
   @Test
   void keepsMaskingToneInProgress_whenSecureModeEnds_thenPassesUndelayed() {
     // given: secure from the start; a 300 ms key; normal mode requested 100 ms into it

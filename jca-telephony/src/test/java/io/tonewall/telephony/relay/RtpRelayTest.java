@@ -266,6 +266,47 @@ class RtpRelayTest {
   }
 
   @Test
+  void hearsTheAgentDiallingInBand_onlyWhileAskedToListen() throws Exception {
+    // given: in-band listening off (the call cannot be paired)
+    session.listenForAgentKeys(false);
+
+    // when: key 5 in-band for 100 ms, then silence
+    sendAgentAudio(0, 10, DtmfKey.FIVE, 5);
+
+    // then: not heard
+    assertThat(agentKeys, is(List.of()));
+
+    // when: listening on again (a pairing code was allocated), key 8 then key 5
+    session.listenForAgentKeys(true);
+    sendAgentAudio(10, 10, DtmfKey.EIGHT, 5);
+    sendAgentAudio(20, 10, DtmfKey.FIVE, 5);
+
+    // then: both heard, nothing from before
+    assertThat(agentKeys, is(List.of(DtmfKey.EIGHT, DtmfKey.FIVE)));
+  }
+
+  @Test
+  void hearsTheAgentsTelephoneEvents_evenWhenNotListeningInBand() throws Exception {
+    // given
+    session.listenForAgentKeys(false);
+    session.expect(LegSide.CALLER, "127.0.0.1", caller.getLocalPort());
+
+    // when: key 5 as RFC 4733 events
+    for (int i = 0; i < 3; i++) {
+      byte[] event = rtp(101, 10 + i, 4);
+      event[12] = 5;
+      event[13] = (byte) (i == 2 ? 0x8A : 0x0A);
+      event[15] = (byte) (160 * (i + 1));
+      event[14] = (byte) ((160 * (i + 1)) >> 8);
+      send(agent, event, session.port(LegSide.AGENT));
+      receive(caller);
+    }
+
+    // then
+    assertThat(agentKeys, is(List.of(DtmfKey.FIVE)));
+  }
+
+  @Test
   void secureWindow_maskedKeys_verdictOfZeroSuspiciousFrames_whenSecureModeEnds() throws Exception {
     // given
     session.secure(true);
@@ -313,6 +354,22 @@ class RtpRelayTest {
           CallerAudio.packet(8, 100 + f, timestamp, G711.linearToAlaw(audio)).buffer().array();
       send(caller, packet, session.port(LegSide.CALLER));
       receive(agent);
+    }
+  }
+
+  private void sendAgentAudio(int firstFrame, int frames, DtmfKey key, int keyFrames)
+      throws Exception {
+    session.expect(LegSide.CALLER, "127.0.0.1", caller.getLocalPort());
+    for (int f = firstFrame; f < firstFrame + frames; f++) {
+      long timestamp = 16000L + 160L * f;
+      short[] audio =
+          f - firstFrame < keyFrames
+              ? CallerAudio.tone(key, timestamp, 160)
+              : CallerAudio.level(0, 160);
+      byte[] packet =
+          CallerAudio.packet(8, 100 + f, timestamp, G711.linearToAlaw(audio)).buffer().array();
+      send(agent, packet, session.port(LegSide.AGENT));
+      receive(caller);
     }
   }
 

@@ -146,6 +146,69 @@ class RtpRelayThreadsTest {
     assertThat(relay.metrics().failedPackets(), is(0L));
   }
 
+  /**
+   * Bursts make the loops coalesce (pause, then take many ready sockets at once); every packet is
+   * still relayed, in order per call, and a lone packet after the burst is answered without waiting
+   * for more traffic.
+   */
+  @Test
+  void burstsOfManyCalls_areAllRelayed_thenALonePacketPassesPromptly() throws Exception {
+    // given: 200 calls from one caller socket to one agent socket
+    int calls = 200;
+    int rounds = 20;
+    try (DatagramSocket caller = new DatagramSocket(0, LOOPBACK);
+        DatagramSocket agent = new DatagramSocket(0, LOOPBACK)) {
+      agent.setReceiveBufferSize(4 << 20);
+      agent.setSoTimeout(2000);
+      List<MediaSession> sessions = new ArrayList<>();
+      for (int i = 0; i < calls; i++) {
+        MediaSession session = relay.allocate(new Silent());
+        session.expect(LegSide.AGENT, "127.0.0.1", agent.getLocalPort());
+        sessions.add(session);
+      }
+      Thread.sleep(100);
+      byte[] packet = new byte[172];
+      packet[0] = (byte) 0x80;
+      packet[1] = 8;
+
+      // when: every call sends a packet per round, all at once, 20 rounds 5 ms apart
+      for (int round = 0; round < rounds; round++) {
+        for (int i = 0; i < calls; i++) {
+          packet[2] = (byte) round;
+          packet[3] = (byte) i;
+          packet[4] = (byte) (i >> 8);
+          caller.send(
+              new DatagramPacket(
+                  packet, packet.length, LOOPBACK, sessions.get(i).port(LegSide.CALLER)));
+        }
+        Thread.sleep(5);
+      }
+      int[] lastRound = new int[calls];
+      java.util.Arrays.fill(lastRound, -1);
+      for (int k = 0; k < calls * rounds; k++) {
+        DatagramPacket received = new DatagramPacket(new byte[2048], 2048);
+        agent.receive(received);
+        int call = (received.getData()[3] & 0xFF) | (received.getData()[4] & 0xFF) << 8;
+        int round = received.getData()[2];
+        assertThat("call " + call + " in order", round, is(lastRound[call] + 1));
+        lastRound[call] = round;
+      }
+
+      // then: all relayed; and a lone packet afterwards comes through at once
+      long relayed = sessions.stream().mapToLong(MediaSession::relayedPackets).sum();
+      assertThat(relayed, is((long) calls * rounds));
+      Thread.sleep(50);
+      long sent = System.nanoTime();
+      caller.send(
+          new DatagramPacket(
+              packet, packet.length, LOOPBACK, sessions.get(7).port(LegSide.CALLER)));
+      agent.receive(new DatagramPacket(new byte[2048], 2048));
+      long waitedMs = (System.nanoTime() - sent) / 1_000_000;
+      assertThat("waited " + waitedMs + " ms", waitedMs < 100, is(true));
+      sessions.forEach(MediaSession::close);
+    }
+  }
+
   private List<MediaSession> openAndRelay(int calls) throws Exception {
     List<MediaSession> opened = new ArrayList<>();
     try (DatagramSocket caller = new DatagramSocket(0, LOOPBACK);

@@ -47,6 +47,16 @@ class RelayBenchControlTest {
   }
 
   @Test
+  void pairingCode_leavesACodeOutstanding_soUnpairedCallsListen() {
+    // when
+    String reply = control.handle("pairing-code");
+
+    // then
+    assertThat(reply, is("ok"));
+    assertThat(calls.pairingCodesOutstanding(), is(1));
+  }
+
+  @Test
   void answersMetricsAndStop() {
     // when
     String metrics = control.handle("metrics");
