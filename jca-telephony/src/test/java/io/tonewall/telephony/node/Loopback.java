@@ -179,7 +179,7 @@ final class Loopback {
     Files.deleteIfExists(file);
     Process tshark =
         start("tshark", List.of("tshark", "-i", "lo", "-f", filter, "-w", file.toString()));
-    for (int i = 0; i < 100; i++) {
+    for (int i = 0; i < 300; i++) { // tshark needs >10 s to start on a loaded 2-core machine
       if (log("tshark").contains("Capturing on")) {
         return tshark;
       }
