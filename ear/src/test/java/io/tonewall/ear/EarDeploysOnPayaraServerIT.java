@@ -202,7 +202,7 @@ class EarDeploysOnPayaraServerIT {
 
     // when
     Process agent =
-        sipp(work, "agent", agentScenario, List.of("-p", String.valueOf(AGENT_SIP_PORT)), 43200);
+        sipp(work, "agent", agentScenario, List.of("-p", String.valueOf(AGENT_SIP_PORT)), 23200);
     Process caller =
         sipp(
             work,
@@ -215,7 +215,7 @@ class EarDeploysOnPayaraServerIT {
                 "-key",
                 "reference",
                 "ear"),
-            43300);
+            23300);
     String state = "";
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline && !state.equals("SECURED")) {
@@ -491,7 +491,7 @@ class EarDeploysOnPayaraServerIT {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> environment = builder.environment();
     environment.put("TONEWALL_SIP_PORT", String.valueOf(SIP_PORT));
-    environment.put("TONEWALL_RTP_PORTS", "41100-41199");
+    environment.put("TONEWALL_RTP_PORTS", "21100-21199");
     environment.put("TONEWALL_BIND_ADDRESS", "127.0.0.1");
     environment.put("TONEWALL_AGENT_URI", "sip:agent@127.0.0.1:" + AGENT_SIP_PORT);
     environment.put("TONEWALL_PSP_RECOVERY_DIR", domainDir.resolve("psp-recovery").toString());

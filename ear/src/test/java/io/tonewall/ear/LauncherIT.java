@@ -106,7 +106,7 @@ class LauncherIT {
             Map.of(
                 "TONEWALL_HTTP_PORT", "21180",
                 "TONEWALL_SIP_PORT", "15066",
-                "TONEWALL_RTP_PORTS", "41200-41299",
+                "TONEWALL_RTP_PORTS", "21200-21299",
                 "TONEWALL_PSP_RECOVERY_DIR", var.resolve("psp").toString(),
                 "TONEWALL_DB_URL", "jdbc:h2:file:" + var.resolve("db"),
                 "TONEWALL_START_TIMEOUT", "240"));

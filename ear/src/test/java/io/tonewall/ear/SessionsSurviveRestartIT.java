@@ -159,7 +159,7 @@ class SessionsSurviveRestartIT {
     environment.put("TONEWALL_NO_BUILD", "1");
     environment.put("TONEWALL_HTTP_PORT", String.valueOf(HTTP_PORT));
     environment.put("TONEWALL_SIP_PORT", "15166");
-    environment.put("TONEWALL_RTP_PORTS", "41300-41399");
+    environment.put("TONEWALL_RTP_PORTS", "21300-21399");
     environment.put("TONEWALL_DB_URL", POSTGRES + database);
     environment.put("TONEWALL_PSP_RECOVERY_DIR", var.resolve("psp").toString());
     environment.put("TONEWALL_KEYS_DIR", var.resolve("keys").toString());

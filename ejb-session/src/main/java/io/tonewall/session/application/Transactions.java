@@ -6,6 +6,7 @@ import io.tonewall.session.domain.Outcome;
 import io.tonewall.session.domain.PaymentOutcome;
 import io.tonewall.session.domain.PaymentSession;
 import io.tonewall.session.domain.PaymentTransaction;
+import io.tonewall.session.domain.RefundChange;
 import io.tonewall.session.domain.RefundSettlementSchedule;
 import io.tonewall.session.domain.SessionNotFoundException;
 import io.tonewall.session.domain.SessionStatus;
@@ -15,6 +16,9 @@ import io.tonewall.session.infrastructure.jca.PspGateway;
 import io.tonewall.session.infrastructure.jpa.JpaCallTransferRepository;
 import io.tonewall.session.infrastructure.jpa.JpaPaymentSessionRepository;
 import io.tonewall.session.infrastructure.jpa.JpaPaymentTransactionRepository;
+import io.tonewall.session.notification.NotificationAction;
+import io.tonewall.session.notification.NotificationEffect;
+import io.tonewall.session.notification.PspNotification;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -33,6 +37,8 @@ import java.util.UUID;
  */
 @Stateless
 public class Transactions {
+
+  private static final String CAPTURE_SUFFIX = ".capture";
 
   @EJB private JpaPaymentTransactionRepository transactions;
 
@@ -198,6 +204,101 @@ public class Transactions {
               + " since="
               + refund.createdAt());
     }
+  }
+
+  /**
+   * Applies a PSP notification about a refund, in the caller's transaction: the refund is the one
+   * whose idempotency key is the notification's merchant reference (Tonewall sends the key as the
+   * reference), made with the same configuration, of the payment named by the original reference,
+   * for the same amount; anything else is no match and changes nothing. A change is recorded as the
+   * refund's settlement is — audit entry {@code refund.approved} or {@code refund.failed} and the
+   * webhook of that type — and a failed refund gives its amount back to the sale.
+   */
+  public NotificationEffect applyRefundNotification(PspNotification notification) {
+    Optional<PaymentTransaction> match =
+        notification
+            .merchantReference()
+            .flatMap(transactions::byIdempotencyKey)
+            .filter(t -> t.type() == TransactionType.REFUND)
+            .filter(t -> t.pspConfiguration().equals(notification.pspConfiguration()));
+    if (match.isEmpty()) {
+      return NotificationEffect.none("no refund of this configuration has the merchant reference");
+    }
+    PaymentTransaction refund = match.get();
+    PaymentTransaction original = load(refund.refundOf().orElseThrow());
+    if (notification.originalReference().isPresent()
+        && !notification.originalReference().equals(original.pspReference())) {
+      return NotificationEffect.none(
+          "refund " + refund.id() + " refunds another payment than the original reference");
+    }
+    if (!sameAmount(notification, refund.amount())) {
+      return NotificationEffect.none("refund " + refund.id() + " is for another amount");
+    }
+    boolean succeeded = notification.action() == NotificationAction.REFUND_SUCCEEDED;
+    Instant now = clock.instant();
+    RefundChange change =
+        refund.refundNotified(
+            succeeded,
+            notification.pspReference(),
+            NotificationAction.failureReason(notification.eventCode()),
+            original,
+            now);
+    if (change == RefundChange.UNCHANGED) {
+      return NotificationEffect.none(
+          "refund " + refund.id() + " is " + refund.outcome() + " already");
+    }
+    PaymentSession session = session(refund.sessionId());
+    journal.record(
+        session,
+        session.status(),
+        "refund." + refund.outcome().name().toLowerCase(Locale.ROOT),
+        SessionJournal.describe(refund)
+            + " of="
+            + original.id()
+            + " notification="
+            + notification.eventCode()
+            + (change == RefundChange.REVERSED ? " was=APPROVED" : ""));
+    return NotificationEffect.applied(
+        "refund " + refund.id() + " " + change.name().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Applies a PSP notification that the capture of a sale failed, in the caller's transaction: the
+   * sale is the one whose idempotency key, with {@code .capture} appended (the adapter's key of the
+   * capture), is the merchant reference. Tonewall keeps no capture state: the failure is audited
+   * and announced as {@code payment.capture_failed} on the sale's session.
+   */
+  public NotificationEffect applyCaptureFailure(PspNotification notification) {
+    Optional<PaymentTransaction> match =
+        notification
+            .merchantReference()
+            .filter(reference -> reference.endsWith(CAPTURE_SUFFIX))
+            .map(reference -> reference.substring(0, reference.length() - CAPTURE_SUFFIX.length()))
+            .flatMap(transactions::byIdempotencyKey)
+            .filter(t -> t.type() == TransactionType.SALE || t.type() == TransactionType.AUTHORISE)
+            .filter(t -> t.pspConfiguration().equals(notification.pspConfiguration()))
+            .filter(
+                t ->
+                    notification.originalReference().isEmpty()
+                        || notification.originalReference().equals(t.pspReference()));
+    if (match.isEmpty()) {
+      return NotificationEffect.none(
+          "no sale of this configuration was captured with the reference");
+    }
+    PaymentTransaction sale = match.get();
+    PaymentSession session = session(sale.sessionId());
+    journal.record(
+        session,
+        session.status(),
+        "payment.capture_failed",
+        SessionJournal.describe(sale) + " notification=" + notification.eventCode());
+    return NotificationEffect.applied("capture of " + sale.id() + " failed: audited");
+  }
+
+  private static boolean sameAmount(PspNotification notification, Money amount) {
+    return notification.amountMinor().isEmpty()
+        || (notification.amountMinor().getAsLong() == amount.minorUnits()
+            && notification.currency().filter(amount.currency()::equals).isPresent());
   }
 
   /** Ids of transactions still unknown after {@code age}, oldest first (for the sweep). */

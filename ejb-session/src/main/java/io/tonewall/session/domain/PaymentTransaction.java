@@ -247,6 +247,63 @@ public class PaymentTransaction {
   }
 
   /**
+   * Records what the PSP's notification says of this refund of {@code original} — final, unlike an
+   * answer that the PSP only accepted it:
+   *
+   * <ul>
+   *   <li>succeeded: a {@code SCHEDULED} refund is {@code APPROVED} with the PSP's reference of the
+   *       refund; any other outcome stays;
+   *   <li>failed ({@code failure}, e.g. {@code REFUND_FAILED}): a {@code SCHEDULED} refund is
+   *       {@code FAILED}; an {@code APPROVED} one too (reversed): the PSP had accepted it, then it
+   *       failed or the money came back; either way its amount goes back to the original, which can
+   *       be refunded anew. A refund {@code FAILED} or {@code DECLINED} already stays.
+   * </ul>
+   *
+   * Sending the same notification again changes nothing more.
+   *
+   * @throws RefundNotSettledException unless this is a refund of {@code original}
+   */
+  public RefundChange refundNotified(
+      boolean succeeded,
+      String refundReference,
+      String failure,
+      PaymentTransaction original,
+      Instant now) {
+    if (type != TransactionType.REFUND || !original.id.equals(refundOf)) {
+      throw new RefundNotSettledException(id(), "not a refund of " + original.id);
+    }
+    if (succeeded) {
+      if (outcome != Outcome.SCHEDULED) {
+        return RefundChange.UNCHANGED;
+      }
+      settleRefund(PaymentOutcome.approved(refundReference, Optional.empty()), original, now);
+      return RefundChange.APPROVED;
+    }
+    Objects.requireNonNull(failure, "failure");
+    if (outcome == Outcome.SCHEDULED) {
+      settleRefund(
+          new PaymentOutcome(
+              Outcome.FAILED,
+              Optional.of(failure),
+              Optional.of(refundReference),
+              Optional.empty(),
+              Optional.empty()),
+          original,
+          now);
+      return RefundChange.FAILED;
+    }
+    if (outcome == Outcome.APPROVED) {
+      outcome = Outcome.FAILED;
+      declineReason = failure;
+      updatedAt = now;
+      original.refunded = original.refunded.minus(amount);
+      original.updatedAt = now;
+      return RefundChange.REVERSED;
+    }
+    return RefundChange.UNCHANGED;
+  }
+
+  /**
    * Records a check of this {@code SCHEDULED} refund that did not settle it: the next automatic
    * check moves out by {@code schedule}'s back-off, or, once the refund is older than {@code
    * schedule}'s maximum age, automatic checks stop and the refund needs manual reconciliation

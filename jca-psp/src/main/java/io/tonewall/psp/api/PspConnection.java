@@ -70,6 +70,28 @@ public interface PspConnection extends AutoCloseable {
       throws ResourceException;
 
   /**
+   * Whether the sender of a notification for this configuration is let in: {@code true} when the
+   * configuration asks for no HTTP Basic credentials ({@code notificationUsername}) or when {@code
+   * username} and {@code password} are the configured ones (compared in constant time); {@code
+   * false} otherwise, also when none were sent but some are configured.
+   *
+   * @throws NotificationsNotEnabledException when the configuration receives no notifications
+   */
+  boolean notificationSenderAccepted(String configuration, String username, String password)
+      throws ResourceException;
+
+  /**
+   * Checks one notification item with the configuration's notification key (Adyen: HMAC-SHA256 of
+   * {@code pspReference:originalReference:merchantAccountCode:merchantReference:value:currency:
+   * eventCode:success}, each field with {@code \\} and {@code :} escaped, keyed with the hex key,
+   * base64) and that it is about the configuration's merchant account.
+   *
+   * @throws NotificationsNotEnabledException when the configuration receives no notifications
+   */
+  NotificationAuthenticity notificationAuthenticity(String configuration, ProviderNotification item)
+      throws ResourceException;
+
+  /**
    * The PSP configurations this connection may use, in id order (the built-in {@code sandbox} among
    * them unless the pool excludes it).
    */

@@ -14,7 +14,9 @@ import java.util.Optional;
  * <p>Settings: {@code provider} (sandbox, stripe, adyen), {@code baseUrl} (required for stripe and
  * adyen), {@code apiKey} (required for stripe and adyen), {@code merchantAccount} (required for
  * adyen), {@code captureOnCommit} (default {@code true}), {@code latencyMillis} (sandbox, default
- * 0).
+ * 0); Adyen only: {@code notificationHmacKey} (the hex HMAC key of the Customer Area's standard
+ * webhook; without it the configuration receives no notifications), {@code notificationUsername}
+ * and {@code notificationPassword} (HTTP Basic credentials the webhook sends; both or neither).
  */
 public final class PspConfiguration {
   /** Id of the built-in sandbox configuration, always present. */
@@ -27,6 +29,9 @@ public final class PspConfiguration {
   private final Optional<String> merchantAccount;
   private final boolean captureOnCommit;
   private final Duration latency;
+  private final Optional<String> notificationHmacKey;
+  private final Optional<String> notificationUsername;
+  private final Optional<String> notificationPassword;
 
   private PspConfiguration(
       String id,
@@ -35,7 +40,10 @@ public final class PspConfiguration {
       Optional<String> apiKey,
       Optional<String> merchantAccount,
       boolean captureOnCommit,
-      Duration latency) {
+      Duration latency,
+      Optional<String> notificationHmacKey,
+      Optional<String> notificationUsername,
+      Optional<String> notificationPassword) {
     this.id = id;
     this.provider = provider;
     this.baseUrl = baseUrl;
@@ -43,6 +51,9 @@ public final class PspConfiguration {
     this.merchantAccount = merchantAccount;
     this.captureOnCommit = captureOnCommit;
     this.latency = latency;
+    this.notificationHmacKey = notificationHmacKey;
+    this.notificationUsername = notificationUsername;
+    this.notificationPassword = notificationPassword;
   }
 
   /** The built-in sandbox configuration with the given latency. */
@@ -54,7 +65,10 @@ public final class PspConfiguration {
         Optional.empty(),
         Optional.empty(),
         true,
-        latency);
+        latency,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /**
@@ -90,8 +104,37 @@ public final class PspConfiguration {
         bool(id, "captureOnCommit", settings.getOrDefault("captureOnCommit", "true"));
     Duration latency =
         Duration.ofMillis(whole(id, "latencyMillis", settings.getOrDefault("latencyMillis", "0")));
+    Optional<String> hmacKey = nonBlank(settings.get("notificationHmacKey"));
+    Optional<String> username = nonBlank(settings.get("notificationUsername"));
+    Optional<String> password = nonBlank(settings.get("notificationPassword"));
+    if (provider != ProviderKind.ADYEN
+        && (hmacKey.isPresent() || username.isPresent() || password.isPresent())) {
+      throw new InvalidPspConfigurationException(
+          id, "'notification*' settings are for adyen configurations only");
+    }
+    if (hmacKey.isPresent() && !hmacKey.get().matches("(?:[0-9A-Fa-f]{2}){16,}")) {
+      throw new InvalidPspConfigurationException(
+          id, "'notificationHmacKey' must be an even number (at least 32) of hex digits");
+    }
+    if (username.isPresent() != password.isPresent()) {
+      throw new InvalidPspConfigurationException(
+          id, "'notificationUsername' and 'notificationPassword' go together");
+    }
+    if (username.isPresent() && hmacKey.isEmpty()) {
+      throw new InvalidPspConfigurationException(
+          id, "'notificationUsername' needs 'notificationHmacKey' (notifications are signed)");
+    }
     return new PspConfiguration(
-        id, provider, baseUrl, apiKey, merchantAccount, captureOnCommit, latency);
+        id,
+        provider,
+        baseUrl,
+        apiKey,
+        merchantAccount,
+        captureOnCommit,
+        latency,
+        hmacKey,
+        username,
+        password);
   }
 
   public String id() {
@@ -121,6 +164,24 @@ public final class PspConfiguration {
     return captureOnCommit;
   }
 
+  /**
+   * The hex HMAC key of Adyen's standard notifications; empty: the configuration receives none.
+   * Never log it.
+   */
+  public Optional<String> notificationHmacKey() {
+    return notificationHmacKey;
+  }
+
+  /** The HTTP Basic user name notifications must carry; empty: none asked. */
+  public Optional<String> notificationUsername() {
+    return notificationUsername;
+  }
+
+  /** The HTTP Basic password notifications must carry; never log it. */
+  public Optional<String> notificationPassword() {
+    return notificationPassword;
+  }
+
   /** Simulated latency of the sandbox. */
   public Duration latency() {
     return latency;
@@ -135,6 +196,8 @@ public final class PspConfiguration {
         + baseUrl.map(u -> ", " + u).orElse("")
         + merchantAccount.map(m -> ", merchantAccount=" + m).orElse("")
         + apiKey.map(k -> ", apiKey=****").orElse("")
+        + notificationHmacKey.map(k -> ", notificationHmacKey=****").orElse("")
+        + notificationUsername.map(u -> ", notificationUsername=" + u + ":****").orElse("")
         + ", captureOnCommit="
         + captureOnCommit
         + "]";

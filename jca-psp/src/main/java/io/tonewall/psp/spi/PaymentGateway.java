@@ -222,10 +222,11 @@ final class PaymentGateway implements AutoCloseable {
   /**
    * Where a refund stands: asked of providers with a status query (Stripe, sandbox); for the others
    * (Adyen) read from the answer this adapter instance received when it sent the refund. Adyen
-   * answers a refund {@code received} and settles it later by notification, which this adapter does
-   * not receive: an accepted refund reads as {@code SUCCEEDED}, one not answered yet as {@code
-   * PENDING}, and one this instance has no answer for (sent before a restart, or the answer
-   * forgotten) as {@code UNKNOWN}: not final, never a guess.
+   * answers a refund {@code received} and settles it later by notification: an accepted refund
+   * reads as {@code SUCCEEDED} — or as {@code PENDING} when the configuration receives
+   * notifications ({@code notificationHmacKey}), whose {@code REFUND} / {@code REFUND_FAILED} then
+   * settles it —, one not answered yet as {@code PENDING}, and one this instance has no answer for
+   * (sent before a restart, or the answer forgotten) as {@code UNKNOWN}: not final, never a guess.
    */
   RefundStatus refundStatus(
       String configurationId, IdempotencyKey refundKey, String paymentReference)
@@ -238,6 +239,7 @@ final class PaymentGateway implements AutoCloseable {
     return ledger
         .answer(refundKey)
         .map(PaymentGateway::refundStatusFromAnswer)
+        .map(status -> awaitingNotification(configuration, status))
         .orElseGet(
             () ->
                 RefundStatus.unknown(
@@ -660,6 +662,22 @@ final class PaymentGateway implements AutoCloseable {
           status.authorised().get());
     }
     return status;
+  }
+
+  /**
+   * An accepted refund of a configuration that receives Adyen's notifications is not final until
+   * the notification says so: {@code PENDING}.
+   */
+  private static RefundStatus awaitingNotification(
+      PspConfiguration configuration, RefundStatus status) {
+    if (status.state() != RefundState.SUCCEEDED || configuration.notificationHmacKey().isEmpty()) {
+      return status;
+    }
+    return new RefundStatus(
+        RefundState.PENDING,
+        status.refundReference(),
+        status.amount(),
+        Optional.of("accepted by the provider; final when its REFUND notification arrives"));
   }
 
   private static RefundStatus refundStatusFromAnswer(PaymentResult answer) {

@@ -3,8 +3,10 @@ package io.tonewall.psp.spi;
 import io.tonewall.psp.api.AuthorisationRequest;
 import io.tonewall.psp.api.CaptureRequest;
 import io.tonewall.psp.api.IdempotencyKey;
+import io.tonewall.psp.api.NotificationAuthenticity;
 import io.tonewall.psp.api.PaymentResult;
 import io.tonewall.psp.api.PaymentStatus;
+import io.tonewall.psp.api.ProviderNotification;
 import io.tonewall.psp.api.PspConfigurationSummary;
 import io.tonewall.psp.api.PspConnection;
 import io.tonewall.psp.api.RefundRequest;
@@ -89,6 +91,18 @@ final class PspConnectionImpl implements PspConnection {
   public PaymentResult reconcile(String configuration, IdempotencyKey key)
       throws ResourceException {
     return live().reconcile(configuration, key);
+  }
+
+  @Override
+  public boolean notificationSenderAccepted(String configuration, String username, String password)
+      throws ResourceException {
+    return live().notificationSenderAccepted(configuration, username, password);
+  }
+
+  @Override
+  public NotificationAuthenticity notificationAuthenticity(
+      String configuration, ProviderNotification item) throws ResourceException {
+    return live().notificationAuthenticity(configuration, item);
   }
 
   @Override

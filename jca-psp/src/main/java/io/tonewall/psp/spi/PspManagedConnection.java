@@ -3,8 +3,10 @@ package io.tonewall.psp.spi;
 import io.tonewall.psp.api.AuthorisationRequest;
 import io.tonewall.psp.api.CaptureRequest;
 import io.tonewall.psp.api.IdempotencyKey;
+import io.tonewall.psp.api.NotificationAuthenticity;
 import io.tonewall.psp.api.PaymentResult;
 import io.tonewall.psp.api.PaymentStatus;
+import io.tonewall.psp.api.ProviderNotification;
 import io.tonewall.psp.api.PspConfigurationSummary;
 import io.tonewall.psp.api.RefundRequest;
 import io.tonewall.psp.api.RefundStatus;
@@ -204,6 +206,22 @@ final class PspManagedConnection implements ManagedConnection {
   PaymentResult reconcile(String configuration, IdempotencyKey key) throws ResourceException {
     allowed(configuration);
     return gateway.reconcile(configuration, key);
+  }
+
+  boolean notificationSenderAccepted(String configuration, String username, String password)
+      throws ResourceException {
+    allowed(configuration);
+    return NotificationChecks.senderAccepted(
+        NotificationChecks.receiving(gateway.configurations().require(configuration)),
+        username,
+        password);
+  }
+
+  NotificationAuthenticity notificationAuthenticity(String configuration, ProviderNotification item)
+      throws ResourceException {
+    allowed(configuration);
+    return NotificationChecks.authenticity(
+        NotificationChecks.receiving(gateway.configurations().require(configuration)), item);
   }
 
   List<PspConfigurationSummary> configurations() throws ResourceException {

@@ -46,7 +46,12 @@ class PspConfigurationValidationTest {
         "p.baseUrl=https://x.example | 'provider' is missing",
         "sandbox.provider=sandbox | defined twice",
         "x.provider=sandbox\\nx.captureOnCommit=yes | 'captureOnCommit' must be true or false",
-        "nodot=1 | is not <id>.<setting>"
+        "nodot=1 | is not <id>.<setting>",
+        "s.provider=stripe\\ns.baseUrl=https://api.stripe.com\\ns.apiKey=k\\ns.notificationHmacKey=00112233445566778899AABBCCDDEEFF | for adyen configurations only",
+        "a.provider=adyen\\na.baseUrl=https://x.example\\na.apiKey=k\\na.merchantAccount=M\\na.notificationHmacKey=XYZ | 'notificationHmacKey' must be an even number",
+        "a.provider=adyen\\na.baseUrl=https://x.example\\na.apiKey=k\\na.merchantAccount=M\\na.notificationHmacKey=00112233445566778899AABBCCDDEEF | 'notificationHmacKey' must be an even number",
+        "a.provider=adyen\\na.baseUrl=https://x.example\\na.apiKey=k\\na.merchantAccount=M\\na.notificationHmacKey=00112233445566778899AABBCCDDEEFF\\na.notificationUsername=u | go together",
+        "a.provider=adyen\\na.baseUrl=https://x.example\\na.apiKey=k\\na.merchantAccount=M\\na.notificationUsername=u\\na.notificationPassword=p | needs 'notificationHmacKey'"
       })
   void rejectsBadConfigurationsAtValidate(String properties, String message) throws Exception {
     // given

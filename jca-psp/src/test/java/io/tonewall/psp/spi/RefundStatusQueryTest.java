@@ -25,6 +25,7 @@ import io.tonewall.psp.api.RefundState;
 import io.tonewall.psp.api.RefundStatus;
 import io.tonewall.psp.testing.SilentWireMock;
 import io.tonewall.psp.testing.TestCards;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -159,6 +160,36 @@ class RefundStatusQueryTest {
     assertThat(afterRestart.state().isFinal(), is(false));
     assertThat(afterRestart.detail().orElseThrow(), containsString("no answer for sale-1.r1"));
     assertThat(adyen.getAllServeEvents().size(), is(2));
+  }
+
+  @Test
+  void adyenRefundAcceptedIsPending_whenTheConfigurationReceivesNotifications() throws Exception {
+    // given: the Adyen configuration with an HMAC key, so Adyen's notification is the final word
+    Files.writeString(
+        configurations,
+        Files.readString(configurations)
+            + "adyen-test.notificationHmacKey="
+            + "44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056\n");
+    adapter.close();
+    adapter = TestAdapter.patient(logs, configurations);
+    adyen.stubFor(
+        post("/v71/payments")
+            .willReturn(okJson("{\"pspReference\":\"PSP1\",\"resultCode\":\"Authorised\"}")));
+    adyen.stubFor(
+        post("/v71/payments/PSP1/refunds")
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withBody("{\"status\":\"received\",\"pspReference\":\"MOD1\"}")));
+    assertThat(sale("adyen-test", "sale-1").outcome(), is(Outcome.APPROVED));
+    assertThat(refund("adyen-test", "PSP1").outcome(), is(Outcome.APPROVED));
+
+    // when
+    RefundStatus status = refundStatus("adyen-test", "PSP1");
+
+    // then
+    assertThat(status.state(), is(RefundState.PENDING));
+    assertThat(status.detail().orElseThrow(), containsString("REFUND notification"));
   }
 
   @Test

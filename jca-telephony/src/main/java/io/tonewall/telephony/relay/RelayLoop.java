@@ -35,15 +35,18 @@ import java.util.logging.Logger;
  * is handled, so a request (secure mode, a new session) queued before a packet arrived is in force
  * for that packet.
  *
- * <p><b>Coalescing under load.</b> Each packet arriving at an idle selector wakes the thread (a
- * context switch and an {@code epoll_wait} per wake-up). When a selection found at least {@value
- * #BUSY_READY_KEYS} sockets ready, the loop is busy: instead of blocking again at once it pauses
- * until {@value #COALESCE_MICROS} µs after that selection began and then takes everything that
- * arrived meanwhile in one non-blocking selection, so one wake-up serves many packets. A packet
- * waits at most that long more (well inside a jitter buffer). The loop stays busy while each such
- * selection finds at least as many; as soon as one finds fewer it blocks on the selector again, so
- * a quiet relay answers each packet at once. (Staying busy down to one key per selection was
- * measured too and did no better: docs/performance.md.) Tasks queued meanwhile end the pause.
+ * <p><b>Coalesced wake-ups.</b> Each packet arriving at an idle selector wakes the thread (a
+ * context switch and an {@code epoll_wait} per wake-up; in a virtual machine, waking an idle vCPU
+ * is the most expensive step of relaying a packet at low load). So after a selection that relayed
+ * anything the loop does not block again at once: it pauses until {@value #COALESCE_MICROS} µs
+ * after that selection began and then takes everything that arrived meanwhile in one non-blocking
+ * selection, so one wake-up serves every packet of that millisecond. The first packet after a quiet
+ * spell is relayed as soon as it wakes the loop; a packet arriving during a pause waits at most
+ * that long more (well inside a jitter buffer). The loop keeps pausing while each selection finds
+ * something and blocks on the selector again as soon as one finds nothing. Tasks queued meanwhile
+ * end the pause. (Coalescing only after selections finding two or more ready sockets was the rule
+ * before; together with {@link LoopPlacement}'s filling of one loop first, pausing after every
+ * selection that found one needed 10–30 % less CPU at 100–500 calls: docs/performance.md.)
  */
 final class RelayLoop implements Runnable, AutoCloseable {
 
@@ -51,10 +54,7 @@ final class RelayLoop implements Runnable, AutoCloseable {
   private static final int MAX_DATAGRAM = 2048;
   private static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
 
-  /** A selection with at least this many ready sockets makes the next one wait and coalesce. */
-  static final int BUSY_READY_KEYS = 2;
-
-  /** How long after a busy selection began the next one is made. */
+  /** How long after a selection that found something the next one is made. */
   static final long COALESCE_MICROS = 1000;
 
   private static final long COALESCE_NANOS = COALESCE_MICROS * 1000;
@@ -165,7 +165,7 @@ final class RelayLoop implements Runnable, AutoCloseable {
           ready = selector.select(onReady, RtpRelay.TICK_MS);
           selectionStart = System.nanoTime();
         }
-        busy = ready >= BUSY_READY_KEYS;
+        busy = ready > 0;
         runTasks();
         Instant now = now();
         if (!now.isBefore(nextTick)) {

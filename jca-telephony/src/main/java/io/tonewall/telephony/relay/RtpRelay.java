@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -24,10 +23,10 @@ import java.util.logging.Logger;
 /**
  * The RTP relay: every call's sockets, spread over one or more {@link RelayLoop}s — each a thread
  * with its own NIO selector (in the adapter, a {@code Work} on the JCA {@code WorkManager}) — so
- * that the relay is not bounded by one core. A new session goes to the loop with the fewest
- * sessions and stays there. Ports come from a {@link PortRange}. The first loop also runs the
- * ticker the owner passes (digit collectors' timeouts) about every {@value #TICK_MS} ms; every loop
- * checks its own sessions' media timeouts.
+ * that the relay is not bounded by one core. A new session goes to a loop chosen by the relay's
+ * {@link LoopPlacement} (the first loops fill up first) and stays there. Ports come from a {@link
+ * PortRange}. The first loop also runs the ticker the owner passes (digit collectors' timeouts)
+ * about every {@value #TICK_MS} ms; every loop checks its own sessions' media timeouts.
  *
  * <p>A packet that fails never stops the relay: malformed datagrams are counted and dropped, and a
  * failure while handling one packet is counted and logged at most once a minute per loop.
@@ -42,14 +41,21 @@ public final class RtpRelay implements AutoCloseable {
   private final PortRange ports;
   private final Clock clock;
   private final int lookaheadMs;
+  private final LoopPlacement placement;
   private final List<RelayLoop> loops = new ArrayList<>();
   private final Set<MediaSession> sessions = ConcurrentHashMap.newKeySet();
   private final AtomicLong malformed = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private volatile boolean running = true;
 
-  private RtpRelay(InetAddress bindAddress, PortRange ports, Clock clock, int lookaheadMs) {
+  private RtpRelay(
+      InetAddress bindAddress,
+      PortRange ports,
+      Clock clock,
+      int lookaheadMs,
+      LoopPlacement placement) {
     this.bindAddress = bindAddress;
+    this.placement = placement;
     this.ports = ports;
     this.clock = clock;
     this.lookaheadMs = lookaheadMs;
@@ -88,10 +94,32 @@ public final class RtpRelay implements AutoCloseable {
       int threads,
       Consumer<Instant> ticker)
       throws IOException {
+    return open(
+        bindAddress,
+        ports,
+        clock,
+        mediaTimeout,
+        lookaheadMs,
+        threads,
+        LoopPlacement.FILL_FIRST,
+        ticker);
+  }
+
+  /** As the public {@code open}, placing new sessions on loops as {@code placement} says. */
+  static RtpRelay open(
+      InetAddress bindAddress,
+      PortRange ports,
+      Clock clock,
+      Duration mediaTimeout,
+      int lookaheadMs,
+      int threads,
+      LoopPlacement placement,
+      Consumer<Instant> ticker)
+      throws IOException {
     if (threads < 1) {
       throw new IllegalArgumentException("the RTP relay needs at least one thread, not " + threads);
     }
-    RtpRelay relay = new RtpRelay(bindAddress, ports, clock, lookaheadMs);
+    RtpRelay relay = new RtpRelay(bindAddress, ports, clock, lookaheadMs, placement);
     try {
       for (int i = 0; i < threads; i++) {
         relay.loops.add(RelayLoop.open(relay, clock, mediaTimeout, i == 0 ? ticker : now -> {}));
@@ -126,8 +154,8 @@ public final class RtpRelay implements AutoCloseable {
   }
 
   /**
-   * Binds two port pairs (caller side, agent side) and starts relaying between them on the loop
-   * with the fewest sessions.
+   * Binds two port pairs (caller side, agent side) and starts relaying between them on the loop the
+   * relay's {@link LoopPlacement} chooses.
    *
    * @throws RtpPortsExhaustedException when no two free pairs can be bound
    */
@@ -145,7 +173,7 @@ public final class RtpRelay implements AutoCloseable {
     }
     RelayLoop loop;
     synchronized (loops) {
-      loop = loops.stream().min(Comparator.comparingInt(RelayLoop::load)).orElseThrow();
+      loop = placement.choose(loops, RelayLoop::load);
     }
     MediaSession session =
         new MediaSession(this, loop, caller, agent, listener, lookaheadMs, clock.instant());

@@ -86,7 +86,8 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
 
   @ConfigProperty(
       description =
-          "Threads the RTP relay spreads calls over (1-64; default: the processors, at most 4)")
+          "Threads the RTP relay places calls on, filling one before the next"
+              + " (1-64; default: the processors, at most 4)")
   private String rtpRelayThreads;
 
   @ConfigProperty(

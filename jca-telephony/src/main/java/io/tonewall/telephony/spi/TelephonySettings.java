@@ -28,7 +28,7 @@ import java.util.Optional;
  *     address, or the host's address when binding to 0.0.0.0
  * @param ackTimeoutSeconds how long Tonewall waits for the caller's ACK of its 2xx before it hangs
  *     the call up (RFC 3261 Timer H is 64*T1 = 32 s, the default)
- * @param rtpRelayThreads threads (each with its own selector) the RTP relay spreads calls over;
+ * @param rtpRelayThreads threads (each with its own selector) the RTP relay places calls on;
  *     default: the available processors, at most {@value #MAX_DEFAULT_RTP_RELAY_THREADS}
  * @param ivrNumber request-URI user part that reaches the IVR (also {@code <ivrNumber>-<link id>})
  * @param ivrTransferNumber what callers are transferred to for the IVR; empty: {@code

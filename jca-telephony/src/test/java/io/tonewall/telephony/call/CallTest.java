@@ -243,7 +243,7 @@ class CallTest {
     try (RtpRelay relay =
         RtpRelay.open(
             InetAddress.getLoopbackAddress(),
-            PortRange.of(46200, 46239),
+            PortRange.of(26200, 26239),
             clock,
             Duration.ofSeconds(30),
             40,
@@ -332,7 +332,7 @@ class CallTest {
     try (RtpRelay relay =
             RtpRelay.open(
                 InetAddress.getLoopbackAddress(),
-                PortRange.of(46240, 46279),
+                PortRange.of(26240, 26279),
                 clock,
                 Duration.ofSeconds(30),
                 40,

@@ -41,7 +41,7 @@ class AdvertisedAddressTest {
   @Test
   void behindNat_sdpViaAndContact_carryThePublicAddress_onBothLegs() throws Exception {
     // given: bound to loopback, reached from outside at 203.0.113.5
-    start("127.0.0.1", "203.0.113.5", 46120);
+    start("127.0.0.1", "203.0.113.5", 26120);
 
     // when
     caller.send(SipPeer.invite("nat-1", caller.port(), port, OFFER), port);
@@ -74,7 +74,7 @@ class AdvertisedAddressTest {
   @Test
   void boundToEveryInterface_advertisesTheConfiguredAddress_notTheWildcard() throws Exception {
     // given
-    start("0.0.0.0", "198.51.100.20", 46160);
+    start("0.0.0.0", "198.51.100.20", 26160);
 
     // when
     caller.send(SipPeer.invite("any-1", caller.port(), port, OFFER), port);

@@ -62,13 +62,13 @@ class AnchoredCallIT {
     tonewallPort = Loopback.freePort();
     agentPort = Loopback.freePort();
     callerPort = Loopback.freePort();
-    agentMedia = 41000;
-    callerMedia = 42000;
+    agentMedia = 21000;
+    callerMedia = 22000;
     TelephonySettings settings =
         TelephonySettings.raw()
             .bindAddress("127.0.0.1")
             .sipPort(String.valueOf(tonewallPort))
-            .rtpPorts("40000-40799")
+            .rtpPorts("20000-20799")
             .agentUri("sip:agent@127.0.0.1:" + agentPort)
             .pairingCodeLength("6")
             .maskingLookaheadMs("40")

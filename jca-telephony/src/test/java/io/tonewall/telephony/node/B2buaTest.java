@@ -16,6 +16,7 @@ import io.tonewall.telephony.api.TelephonyMetrics;
 import io.tonewall.telephony.sip.SipEndpointException;
 import io.tonewall.telephony.spi.TelephonySettings;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.DatagramSocket;
@@ -58,12 +59,13 @@ class B2buaTest {
   private SipPeer agent;
   private int port;
 
-  private static final AtomicInteger NEXT_RTP_PORT = new AtomicInteger(42000);
+  private static final AtomicInteger NEXT_RTP_PORT = new AtomicInteger(22000);
 
   /**
    * Four RTP ports no earlier test of this class used (a node closed by the previous test may still
    * be releasing its sockets, which would make the range look full) and that no other process holds
-   * right now (the range lies among the ephemeral ports other programs bind).
+   * right now. The ranges start at 22000, below Linux's ephemeral ports (32768 up), so a socket
+   * some other program binds to port 0 cannot take one between this check and the call.
    */
   private static String nextRtpRange() {
     while (true) {
@@ -83,6 +85,29 @@ class B2buaTest {
   }
 
   private int rtpFirst;
+
+  /**
+   * The INVITE the node relays to the agent. When none arrives, the failure says what the caller
+   * got instead (a 503 names a taken RTP port, a 500 a node error) rather than a bare socket
+   * timeout.
+   */
+  private String inviteAtAgent() throws IOException {
+    Optional<String> invite = agent.poll(15_000);
+    if (invite.isEmpty()) {
+      StringBuilder callerGot = new StringBuilder();
+      for (Optional<String> message = caller.poll(500);
+          message.isPresent();
+          message = caller.poll(500)) {
+        callerGot.append(message.get().lines().findFirst().orElse("")).append("; ");
+      }
+      throw new AssertionError(
+          "no INVITE reached the agent within 15 s; the caller got: ["
+              + callerGot
+              + "]; node: "
+              + node.metrics());
+    }
+    return invite.get();
+  }
 
   @BeforeEach
   void start() throws Exception {
@@ -225,7 +250,7 @@ class B2buaTest {
   void relaysInvite_withSdpRewrittenToTonewallsRelayAndG711Only() throws Exception {
     // when
     caller.send(SipPeer.invite("relay-1", caller.port(), port, G711_OFFER), port);
-    String invite = agent.receive();
+    String invite = inviteAtAgent();
 
     // then
     assertThat(invite, startsWith("INVITE sip:agent@127.0.0.1:" + agent.port()));
@@ -247,7 +272,7 @@ class B2buaTest {
   void answersCaller_withAgentsAnswerRewritten_andEndsBothLegsOnBye() throws Exception {
     // given
     caller.send(SipPeer.invite("call-1", caller.port(), port, G711_OFFER), port);
-    String invite = agent.receive();
+    String invite = inviteAtAgent();
     agent.send(
         SipPeer.response(
             invite,
@@ -357,7 +382,7 @@ class B2buaTest {
   void cancelsAgentLeg_andFreesEverything_whenCallerCancelsBeforeAnswer() throws Exception {
     // given
     caller.send(SipPeer.invite("cancel-1", caller.port(), port, G711_OFFER), port);
-    String invite = agent.receive();
+    String invite = inviteAtAgent();
     agent.send(SipPeer.response(invite, 180, "Ringing", "", agent.port()), port);
     caller.receive("SIP/2.0 100"); // 180 relayed
 
@@ -387,7 +412,7 @@ class B2buaTest {
   void relaysAgentsRefusalToCaller_andFreesTheCall() throws Exception {
     // given
     caller.send(SipPeer.invite("busy-1", caller.port(), port, G711_OFFER), port);
-    String invite = agent.receive();
+    String invite = inviteAtAgent();
 
     // when
     agent.send(SipPeer.response(invite, 486, "Busy Here", "", agent.port()), port);
@@ -425,7 +450,7 @@ class B2buaTest {
 
   private Established establish(String callId) throws Exception {
     caller.send(SipPeer.invite(callId, caller.port(), port, G711_OFFER), port);
-    String invite = agent.receive();
+    String invite = inviteAtAgent();
     agent.send(
         SipPeer.response(
             invite,
@@ -643,7 +668,7 @@ class B2buaTest {
       throws Exception {
     // given
     caller.send(SipPeer.invite("refused-" + status, caller.port(), port, G711_OFFER), port);
-    String invite = agent.receive();
+    String invite = inviteAtAgent();
 
     // when
     agent.send(SipPeer.response(invite, status, reason, "", agent.port()), port);
@@ -684,7 +709,7 @@ class B2buaTest {
 
     // when: the caller's Request-URI names the PBX (the agent peer)
     caller.send(SipPeer.invite("pbx-1", caller.port(), agent.port(), G711_OFFER), port);
-    String invite = agent.receive();
+    String invite = inviteAtAgent();
 
     // then
     assertThat(invite, startsWith("INVITE sip:sales@127.0.0.1:" + agent.port() + " SIP/2.0"));

@@ -52,7 +52,7 @@ class CallerAckTimeoutTest {
   @Test
   void callerNeverAcks_agentLegIsByed_andEverythingFreed_afterTimerH() throws Exception {
     // given: the default wait, 64*T1 = 32 s
-    start(null, 46000);
+    start(null, 26000);
     answeredCall("noack-1");
     assertThat(node.metrics().calls(), is(1));
     assertThat(node.metrics().rtpPortsInUse(), is(4));
@@ -83,7 +83,7 @@ class CallerAckTimeoutTest {
   @Test
   void configuredShorterTimeout_applies() throws Exception {
     // given
-    start("5", 46040);
+    start("5", 26040);
     answeredCall("noack-2");
 
     // when
@@ -98,7 +98,7 @@ class CallerAckTimeoutTest {
   @Test
   void ackInTime_keepsTheCall() throws Exception {
     // given
-    start("5", 46080);
+    start("5", 26080);
     String ok = answeredCall("acked-1");
 
     // when

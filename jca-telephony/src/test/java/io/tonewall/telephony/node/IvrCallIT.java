@@ -53,7 +53,7 @@ class IvrCallIT {
 
   private static final String SESSION = "session-ivr-e2e";
   private static final String CARD = "4111111111111111";
-  private static final int RTP_FIRST = 40800;
+  private static final int RTP_FIRST = 20800;
 
   private final LoopbackBootstrap bootstrap = new LoopbackBootstrap();
   private final BlockingQueue<TelephonyEvent> events = new LinkedBlockingQueue<>();
@@ -96,7 +96,7 @@ class IvrCallIT {
 
     // when
     Process caller =
-        Loopback.caller("ivr_caller.xml", status.sipPort(), callerPort, 42800, 1, List.of());
+        Loopback.caller("ivr_caller.xml", status.sipPort(), callerPort, 22800, 1, List.of());
     TelephonyEvent secure = await(TelephonyEventType.SECURE, 20);
     String callId = secure.callId();
     connection.requestField(callId, SESSION, CardFieldSpecification.standard(CardField.NUMBER));

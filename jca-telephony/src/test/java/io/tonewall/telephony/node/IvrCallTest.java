@@ -88,7 +88,7 @@ class IvrCallTest {
     rtp = new DatagramSocket(0, InetAddress.getLoopbackAddress());
     rtp.setSoTimeout(3000);
     threads = Executors.newCachedThreadPool();
-    rtpFirst = 43000 + (int) (ProcessHandle.current().pid() % 50) * 8;
+    rtpFirst = 23000 + (int) (ProcessHandle.current().pid() % 50) * 8;
     node = startNode("30");
   }
 

@@ -76,7 +76,7 @@ class TortureCorpusIT {
             TelephonySettings.raw()
                 .bindAddress("127.0.0.1")
                 .sipPort(String.valueOf(port))
-                .rtpPorts("40960-40999")
+                .rtpPorts("20960-20999")
                 .agentUri("sip:agent@127.0.0.1:" + agent.port())
                 .parse(),
             Clock.systemUTC(),

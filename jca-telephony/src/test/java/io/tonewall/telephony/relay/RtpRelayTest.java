@@ -61,7 +61,7 @@ class RtpRelayTest {
         };
     relay =
         RtpRelay.open(
-            LOOPBACK, PortRange.of(40950, 40957), clock, Duration.ofSeconds(5), 40, instant -> {});
+            LOOPBACK, PortRange.of(20950, 20957), clock, Duration.ofSeconds(5), 40, instant -> {});
     thread = Executors.newSingleThreadExecutor();
     relay.start(thread);
     caller = new DatagramSocket(0, LOOPBACK);

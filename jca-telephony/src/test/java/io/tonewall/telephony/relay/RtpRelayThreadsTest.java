@@ -26,7 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A relay with two loops (threads) on loopback: how sessions are spread, freed and relayed. */
+/**
+ * A relay with two loops (threads) on loopback: how sessions are placed (spread evenly, or filling
+ * the first loop first), freed and relayed.
+ */
 class RtpRelayThreadsTest {
 
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
@@ -39,6 +42,12 @@ class RtpRelayThreadsTest {
 
   @BeforeEach
   void start() throws Exception {
+    threads = Executors.newCachedThreadPool();
+    relay = openRelay(LoopPlacement.SPREAD);
+    relay.start(threads);
+  }
+
+  private RtpRelay openRelay(LoopPlacement placement) throws java.io.IOException {
     Clock clock =
         new Clock() {
           @Override
@@ -56,17 +65,15 @@ class RtpRelayThreadsTest {
             return this;
           }
         };
-    relay =
-        RtpRelay.open(
-            LOOPBACK,
-            PortRange.of(54100, 54100 + 4 * CALLS + 63),
-            clock,
-            Duration.ofSeconds(5),
-            40,
-            2,
-            instant -> {});
-    threads = Executors.newCachedThreadPool();
-    relay.start(threads);
+    return RtpRelay.open(
+        LOOPBACK,
+        PortRange.of(27000, 27000 + 4 * CALLS + 63),
+        clock,
+        Duration.ofSeconds(5),
+        40,
+        2,
+        placement,
+        instant -> {});
   }
 
   @AfterEach
@@ -93,6 +100,29 @@ class RtpRelayThreadsTest {
     sessions.forEach(s -> perThread.merge(timedOutOn.get(s), 1, Integer::sum));
     assertThat(perThread.size(), is(2));
     assertThat(new HashSet<>(perThread.values()), is(Set.of(2)));
+  }
+
+  @Test
+  void fillingFirst_keepsCallsOnTheFirstLoop_untilItHoldsItsShare() throws Exception {
+    // given: a relay whose loops take three calls each before the next is used
+    relay.close();
+    relay = openRelay(new LoopPlacement(3));
+    relay.start(threads);
+    List<MediaSession> sessions = new ArrayList<>();
+
+    // when
+    for (int i = 0; i < 5; i++) {
+      sessions.add(allocateWatched());
+    }
+    awaitTimeouts(sessions);
+
+    // then: the first three share a thread, the next two share the other one
+    String first = timedOutOn.get(sessions.get(0));
+    assertThat(timedOutOn.get(sessions.get(1)), is(first));
+    assertThat(timedOutOn.get(sessions.get(2)), is(first));
+    String second = timedOutOn.get(sessions.get(3));
+    assertThat(second.equals(first), is(false));
+    assertThat(timedOutOn.get(sessions.get(4)), is(second));
   }
 
   @Test

@@ -69,9 +69,9 @@ class TelephonyResourceAdapterTest {
     }
   }
 
-  /** The first of four ports from 41200 up that no other process holds right now. */
+  /** The first of four ports from 21200 up that no other process holds right now. */
   private static int freeRtpRange() {
-    int first = 41200;
+    int first = 21200;
     while (!IntStream.range(first, first + 4).allMatch(TelephonyResourceAdapterTest::udpFree)) {
       first += 4;
     }

@@ -1,6 +1,5 @@
 package io.tonewall.web.it;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
@@ -15,23 +14,12 @@ import static org.hamcrest.Matchers.startsWith;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -45,68 +33,56 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * local HTTP receiver. Then the card number is searched for — and must not be found — in every
  * response and webhook body, in the server's log file and (on PostgreSQL) in every text column of
  * every table. Also: hanging up mid-capture shows the break and leaves no digit behind.
+ *
+ * <p>Runs on H2 and on PostgreSQL: it is the call-driven write path (telephony events through the
+ * message-driven bean racing the API's polls: optimistic versions, the audit chain's pessimistic
+ * lock, transactions, outbox), which the databases lock differently. {@link IvrPaymentIT}, {@link
+ * SecurityIncidentIT} and {@link ConsolePaymentIT} make the same writes and run on PostgreSQL only.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(TonewallServer.class)
 class AgentAssistedPaymentIT {
 
   /** The sandbox's approving Visa test card. */
   private static final String CARD = "4242424242424242";
 
-  private static final int TONEWALL_SIP = Integer.getInteger("tonewall.it.sipPort");
-  private static final int AGENT_SIP = Integer.getInteger("tonewall.it.agentSipPort");
-  private static final String RUN = System.getProperty("tonewall.it.database", "h2");
+  private final URL base = TonewallServer.base();
 
-  @ArquillianResource private URL base;
-
-  /** Every body the API and the webhooks sent to this test. */
-  private final List<String> bodies = new ArrayList<>();
-
-  private ApiHttp api;
-  private String token;
-
-  @Deployment(testable = false)
-  static WebArchive tonewall() {
-    return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("tonewall.war")));
-  }
+  /** The API as this test's client; it keeps every body answered. */
+  private CallTestApi api;
 
   @Test
   void payment_pairedByTheAgent_keyedByTheCaller_approved_andTheCardNumberIsNowhere()
       throws Exception {
-    api = new ApiHttp(base);
-    token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
+    api = new CallTestApi(base);
     try (WebhookReceiver receiver = new WebhookReceiver();
-        SippPeers sipp = new SippPeers("payment-" + RUN)) {
+        SippPeers sipp = CallTestApi.peers("payment")) {
       // given: a webhook subscription and a session waiting for its call
       JsonObject subscribed =
-          ApiHttp.json(post("api/v1/webhooks", "{\"url\":\"" + receiver.url() + "\"}", 201));
-      String secret = subscribed.getString("secret");
+          ApiHttp.json(api.post("api/v1/webhooks", "{\"url\":\"" + receiver.url() + "\"}", 201));
+      WebhookSubscription subscription =
+          new WebhookSubscription(subscribed.getString("id"), subscribed.getString("secret"));
       JsonObject created =
-          ApiHttp.json(
-              post(
-                  "api/v1/sessions",
-                  "{\"amount\":1050,\"currency\":\"GBP\",\"merchantReference\":\"e2e-pay\"}",
-                  201));
+          api.createSession(
+              "{\"amount\":1050,\"currency\":\"GBP\",\"merchantReference\":\"e2e-pay\"}");
       String id = created.getString("id");
       String pairingCode = created.getString("pairingCode");
       assertThat(pairingCode, matchesPattern("[0-9]{6}"));
       assertThat(created.getString("state"), is("CREATED"));
 
       // when: the caller calls in, the agent answers and dials the pairing code
-      Process agent = sipp.pairingAgent(AGENT_SIP, pairingCode);
       sipp.dtmfAudio(CARD + "#", 100, 100);
-      Process caller = sipp.caller("caller_payment.xml", TONEWALL_SIP);
-      JsonObject secured = awaitSession(id, s -> "SECURED".equals(s.getString("state")), 20);
+      CallTestApi.PairedCall call = api.pairedCall(sipp, created, "caller_payment.xml");
+      JsonObject secured = call.secured();
 
       // then: the session is linked to the call and secure; its code is used up
       assertThat(secured.getString("status"), is("InProgress"));
       assertThat(secured.getString("callReference"), not(emptyString()));
-      assertThat(absent(secured, "pairingCode"), is(true));
+      assertThat(CallTestApi.absent(secured, "pairingCode"), is(true));
 
       // when: processing is asked for before the card is keyed
-      HttpResponse<String> early = api.post("api/v1/sessions/" + id + "/process", "", token);
-      bodies.add(early.body());
+      HttpResponse<String> early =
+          api.http().post("api/v1/sessions/" + id + "/process", "", api.token());
+      api.bodies().add(early.body());
 
       // then: a problem document, nothing processed
       assertThat(early.statusCode(), is(409));
@@ -116,7 +92,7 @@ class AgentAssistedPaymentIT {
       assertThat(ApiHttp.json(early.body()).getString("type"), endsWith("/fields-incomplete"));
 
       // when: the card number is requested and keyed in-band
-      post("api/v1/sessions/" + id + "/fields/number/request", "", 200);
+      api.post("api/v1/sessions/" + id + "/fields/number/request", "", 200);
       List<JsonObject> typing = new ArrayList<>();
       JsonObject number =
           awaitField(id, "number", f -> "COMPLETE".equals(f.getString("state")), 25, typing);
@@ -134,18 +110,18 @@ class AgentAssistedPaymentIT {
       assertThat(number.getString("brand"), is("VISA"));
 
       // when: expiry and security code, as RFC 4733 events
-      post("api/v1/sessions/" + id + "/fields/expiry/request", "", 200);
+      api.post("api/v1/sessions/" + id + "/fields/expiry/request", "", 200);
       JsonObject expiry =
           awaitField(id, "expiry", f -> "COMPLETE".equals(f.getString("state")), 15, null);
-      post("api/v1/sessions/" + id + "/fields/securityCode/request", "", 200);
-      JsonObject ready = awaitSession(id, s -> "READY".equals(s.getString("state")), 15);
+      api.post("api/v1/sessions/" + id + "/fields/securityCode/request", "", 200);
+      JsonObject ready = api.awaitSession(id, s -> "READY".equals(s.getString("state")), 15);
 
       // then
       assertThat(expiry.getString("masked"), is("****"));
       assertThat(field(ready, "securityCode").getInt("digits"), is(3));
 
       // when: processed while the call goes on
-      JsonObject processed = ApiHttp.json(post("api/v1/sessions/" + id + "/process", "", 200));
+      JsonObject processed = ApiHttp.json(api.post("api/v1/sessions/" + id + "/process", "", 200));
 
       // then: approved by the sandbox, masked facts only
       assertThat(processed.getString("status"), is("Finished"));
@@ -156,11 +132,11 @@ class AgentAssistedPaymentIT {
       assertThat(transaction.getString("lastFour"), is("4242"));
 
       // when: an additional payment on the same card, while the call goes on, without re-keying
-      post(
+      api.post(
           "api/v1/sessions/" + id + "/additional-payments",
           "{\"amount\":250,\"currency\":\"GBP\"}",
           200);
-      JsonObject additional = ApiHttp.json(post("api/v1/sessions/" + id + "/process", "", 200));
+      JsonObject additional = ApiHttp.json(api.post("api/v1/sessions/" + id + "/process", "", 200));
 
       // then
       assertThat(
@@ -168,12 +144,9 @@ class AgentAssistedPaymentIT {
               .map(t -> t.asJsonObject().getString("outcome"))
               .toList(),
           is(List.of("APPROVED", "APPROVED")));
-      assertThat(SippPeers.await(caller, 60), is(0));
-      assertThat(sipp.log("agent"), SippPeers.await(agent, 30), is(0));
-      List<String> audited =
-          ApiHttp.jsonArray(get("api/v1/audit/sessions/" + id)).stream()
-              .map(e -> e.asJsonObject().getString("eventType"))
-              .toList();
+      assertThat(SippPeers.await(call.caller(), 60), is(0));
+      assertThat(sipp.log("agent"), SippPeers.await(call.agent(), 30), is(0));
+      List<String> audited = api.audit(id).stream().map(e -> e.getString("eventType")).toList();
       assertThat(
           audited,
           hasItems(
@@ -198,16 +171,15 @@ class AgentAssistedPaymentIT {
       List<String> types = new ArrayList<>();
       while (!types.containsAll(expected)) {
         WebhookReceiver.Received hook = receiver.next(30);
-        assertSigned(hook, secret);
-        bodies.add(hook.body());
+        subscription.assertSigned(hook);
+        api.bodies().add(hook.body());
         JsonObject event = ApiHttp.json(hook.body());
         if (event.getString("sessionId").equals(id)) {
           types.add(event.getString("type"));
         }
       }
       assertThat(types, hasItems(expected.toArray(String[]::new)));
-      String subscription = subscribed.getString("id");
-      assertThat(api.delete("api/v1/webhooks/" + subscription, token).statusCode(), is(204));
+      assertThat(subscription.unsubscribe(api.http(), api.token()).statusCode(), is(204));
     }
 
     // then: the card number is nowhere
@@ -216,33 +188,27 @@ class AgentAssistedPaymentIT {
 
   @Test
   void tokenise_storesTheKeyedCardAtThePspWithoutCharging_andTheTokenPaysLater() throws Exception {
-    api = new ApiHttp(base);
-    token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
+    api = new CallTestApi(base);
     String pspToken;
-    try (SippPeers sipp = new SippPeers("tokenise-" + RUN)) {
+    try (SippPeers sipp = CallTestApi.peers("tokenise")) {
       // given: a TOKENISE session (nothing to charge) paired with a call
       JsonObject created =
-          ApiHttp.json(
-              post(
-                  "api/v1/sessions",
-                  "{\"amount\":0,\"currency\":\"GBP\",\"transactionType\":\"TOKENISE\","
-                      + "\"merchantReference\":\"e2e-tokenise\"}",
-                  201));
+          api.createSession(
+              "{\"amount\":0,\"currency\":\"GBP\",\"transactionType\":\"TOKENISE\","
+                  + "\"merchantReference\":\"e2e-tokenise\"}");
       String id = created.getString("id");
       assertThat(created.getString("transactionType"), is("TOKENISE"));
-      Process agent = sipp.pairingAgent(AGENT_SIP, created.getString("pairingCode"));
       sipp.dtmfAudio(CARD + "#", 100, 100);
-      Process caller = sipp.caller("caller_payment.xml", TONEWALL_SIP);
-      awaitSession(id, s -> "SECURED".equals(s.getString("state")), 20);
+      CallTestApi.PairedCall call = api.pairedCall(sipp, created, "caller_payment.xml");
 
       // when: the caller keys number, expiry and security code, and the session is processed
-      post("api/v1/sessions/" + id + "/fields/number/request", "", 200);
+      api.post("api/v1/sessions/" + id + "/fields/number/request", "", 200);
       awaitField(id, "number", f -> "COMPLETE".equals(f.getString("state")), 25, null);
-      post("api/v1/sessions/" + id + "/fields/expiry/request", "", 200);
+      api.post("api/v1/sessions/" + id + "/fields/expiry/request", "", 200);
       awaitField(id, "expiry", f -> "COMPLETE".equals(f.getString("state")), 15, null);
-      post("api/v1/sessions/" + id + "/fields/securityCode/request", "", 200);
-      awaitSession(id, s -> "READY".equals(s.getString("state")), 15);
-      JsonObject processed = ApiHttp.json(post("api/v1/sessions/" + id + "/process", "", 200));
+      api.post("api/v1/sessions/" + id + "/fields/securityCode/request", "", 200);
+      api.awaitSession(id, s -> "READY".equals(s.getString("state")), 15);
+      JsonObject processed = ApiHttp.json(api.post("api/v1/sessions/" + id + "/process", "", 200));
 
       // then: a token and the card's masked facts, and nothing charged
       assertThat(processed.getString("status"), is("Finished"));
@@ -254,14 +220,14 @@ class AgentAssistedPaymentIT {
       pspToken = tokenised.getString("pspToken");
       assertThat(pspToken, not(emptyString()));
       assertThat(pspToken, not(containsString("42424242")));
-      assertThat(SippPeers.await(caller, 60), is(0));
-      assertThat(sipp.log("agent"), SippPeers.await(agent, 30), is(0));
+      assertThat(SippPeers.await(call.caller(), 60), is(0));
+      assertThat(sipp.log("agent"), SippPeers.await(call.agent(), 30), is(0));
     }
 
     // when: the integrator pays later with the token alone, no call and no card
     JsonObject paid =
         ApiHttp.json(
-            post(
+            api.post(
                 "api/v1/token-payments",
                 "{\"token\":\"" + pspToken + "\",\"amount\":1999,\"currency\":\"GBP\"}",
                 201));
@@ -276,25 +242,23 @@ class AgentAssistedPaymentIT {
 
   @Test
   void hangUpMidCapture_showsTheBreak_andLeavesNoDigit() throws Exception {
-    api = new ApiHttp(base);
-    token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
-    try (SippPeers sipp = new SippPeers("hang-up-" + RUN)) {
+    api = new CallTestApi(base);
+    try (SippPeers sipp = CallTestApi.peers("hang-up")) {
       // given: a secured call whose caller starts keying the number
-      JsonObject created =
-          ApiHttp.json(post("api/v1/sessions", "{\"amount\":500,\"currency\":\"EUR\"}", 201));
+      JsonObject created = api.createSession("{\"amount\":500,\"currency\":\"EUR\"}");
       String id = created.getString("id");
-      Process agent = sipp.pairingAgent(AGENT_SIP, created.getString("pairingCode"));
-      Process caller = sipp.caller("caller_hangup.xml", TONEWALL_SIP);
-      awaitSession(id, s -> "SECURED".equals(s.getString("state")), 20);
-      post("api/v1/sessions/" + id + "/fields/number/request", "", 200);
+      CallTestApi.PairedCall call = api.pairedCall(sipp, created, "caller_hangup.xml");
+      api.post("api/v1/sessions/" + id + "/fields/number/request", "", 200);
       JsonObject typing = awaitField(id, "number", f -> f.getInt("digits") > 0, 15, null);
 
       // when: the caller hangs up mid-capture
-      assertThat(SippPeers.await(caller, 60), is(0));
-      assertThat(sipp.log("agent"), SippPeers.await(agent, 30), is(0));
+      assertThat(SippPeers.await(call.caller(), 60), is(0));
+      assertThat(sipp.log("agent"), SippPeers.await(call.agent(), 30), is(0));
       JsonObject after =
-          awaitSession(
-              id, s -> "CREATED".equals(s.getString("state")) && !absent(s, "pairingCode"), 15);
+          api.awaitSession(
+              id,
+              s -> "CREATED".equals(s.getString("state")) && !CallTestApi.absent(s, "pairingCode"),
+              15);
 
       // then: grey again, no digit left, a new code for the next call; the break is audited
       assertThat(typing.getInt("digits"), greaterThan(0));
@@ -303,10 +267,7 @@ class AgentAssistedPaymentIT {
       assertThat(number.getInt("digits"), is(0));
       assertThat(number.getString("masked"), is(""));
       assertThat(after.getString("pairingCode"), matchesPattern("[0-9]{6}"));
-      List<JsonObject> audit =
-          ApiHttp.jsonArray(get("api/v1/audit/sessions/" + id)).stream()
-              .map(JsonValue::asJsonObject)
-              .toList();
+      List<JsonObject> audit = api.audit(id);
       assertThat(
           audit.stream()
               .filter(e -> e.getString("eventType").equals("session.secure_lost"))
@@ -318,22 +279,23 @@ class AgentAssistedPaymentIT {
       // then: the leak sentinel's evidence for the secure window the hang-up closed (the telephony
       // MDB's SECURE_WINDOW_CLOSED, which may come after CALL_ENDED): frames examined, none
       // suspicious, and no security incident on the session
-      JsonObject window = awaitAuditEntry(id, "security.secure_window_closed", 15);
+      JsonObject window = api.awaitAuditEntry(id, "security.secure_window_closed", 15);
       assertThat(
           window.getString("detail"),
           matchesPattern(".*suspiciousFrames=0 framesExamined=[1-9][0-9]*.*"));
-      assertThat(ApiHttp.json(get("api/v1/sessions/" + id)).getInt("securityIncidents"), is(0));
+      assertThat(api.session(id).getInt("securityIncidents"), is(0));
 
       // when: a field is requested on the session whose call has gone
       HttpResponse<String> refused =
-          api.post("api/v1/sessions/" + id + "/fields/number/request", "", token);
+          api.http().post("api/v1/sessions/" + id + "/fields/number/request", "", api.token());
 
       // then
       assertThat(refused.statusCode(), is(409));
       assertThat(ApiHttp.json(refused.body()).getString("type"), endsWith("/illegal-transition"));
 
       // when: securing the session's call again, which has gone
-      HttpResponse<String> resecure = api.post("api/v1/sessions/" + id + "/secure", "{}", token);
+      HttpResponse<String> resecure =
+          api.http().post("api/v1/sessions/" + id + "/secure", "{}", api.token());
 
       // then: a problem document naming the call; the session still waits for a call
       assertThat(resecure.statusCode(), is(409));
@@ -341,12 +303,12 @@ class AgentAssistedPaymentIT {
       assertThat(
           ApiHttp.json(resecure.body()).getString("detail"),
           containsString("no live call has the call reference"));
-      assertThat(ApiHttp.json(get("api/v1/sessions/" + id)).getString("state"), is("CREATED"));
+      assertThat(api.session(id).getString("state"), is("CREATED"));
     }
   }
 
   private void assertNoCardNumber() throws Exception {
-    for (String body : bodies) {
+    for (String body : api.bodies()) {
       assertThat("a response or webhook body", body, not(containsString(CARD)));
     }
     assertThat("the server log", CardDigitsSearch.serverLog().indexOf(CARD), is(-1));
@@ -363,39 +325,6 @@ class AgentAssistedPaymentIT {
     }
   }
 
-  /** The session's first audit entry of {@code eventType}, waiting up to {@code seconds}. */
-  private JsonObject awaitAuditEntry(String id, String eventType, int seconds) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(seconds);
-    while (true) {
-      Optional<JsonObject> entry =
-          ApiHttp.jsonArray(get("api/v1/audit/sessions/" + id)).stream()
-              .map(JsonValue::asJsonObject)
-              .filter(e -> e.getString("eventType").equals(eventType))
-              .findFirst();
-      if (entry.isPresent()) {
-        return entry.get();
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("no audit entry " + eventType + " within " + seconds + " s");
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  private JsonObject awaitSession(String id, Predicate<JsonObject> condition, int seconds)
-      throws Exception {
-    Instant deadline = Instant.now().plusSeconds(seconds);
-    JsonObject last = null;
-    while (Instant.now().isBefore(deadline)) {
-      last = ApiHttp.json(get("api/v1/sessions/" + id));
-      if (condition.test(last)) {
-        return last;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("session not as expected within " + seconds + " s: " + last);
-  }
-
   /** Waits for a card field; {@code seen} (if given) collects every reading on the way. */
   private JsonObject awaitField(
       String id, String name, Predicate<JsonObject> condition, int seconds, List<JsonObject> seen)
@@ -403,7 +332,7 @@ class AgentAssistedPaymentIT {
     Instant deadline = Instant.now().plusSeconds(seconds);
     JsonObject last = null;
     while (Instant.now().isBefore(deadline)) {
-      last = field(ApiHttp.json(get("api/v1/sessions/" + id)), name);
+      last = field(api.session(id), name);
       if (seen != null) {
         seen.add(last);
       }
@@ -415,42 +344,11 @@ class AgentAssistedPaymentIT {
     throw new AssertionError(name + " not as expected within " + seconds + " s: " + last);
   }
 
-  private static boolean absent(JsonObject object, String name) {
-    return !object.containsKey(name) || object.isNull(name);
-  }
-
   private static JsonObject field(JsonObject session, String name) {
     return session.getJsonArray("cardFields").stream()
         .map(JsonValue::asJsonObject)
         .filter(f -> f.getString("name").equals(name))
         .findFirst()
         .orElseThrow();
-  }
-
-  private String get(String path) throws Exception {
-    HttpResponse<String> response = api.get(path, token);
-    bodies.add(response.body());
-    assertThat(path + ": " + response.body(), response.statusCode(), is(200));
-    return response.body();
-  }
-
-  private String post(String path, String body, int expected) throws Exception {
-    HttpResponse<String> response = api.post(path, body, token);
-    bodies.add(response.body());
-    assertThat(path + ": " + response.body(), response.statusCode(), is(expected));
-    return response.body();
-  }
-
-  /** Verifies the signature header as a receiver would (web-agent/README.md). */
-  private static void assertSigned(WebhookReceiver.Received received, String secret)
-      throws Exception {
-    assertThat(received.signature(), matchesPattern("t=[0-9]+,v1=[0-9a-f]{64}"));
-    String t = received.signature().replaceAll("^t=([0-9]+),v1=.*$", "$1");
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(secret.getBytes(UTF_8), "HmacSHA256"));
-    String expected =
-        HexFormat.of().formatHex(mac.doFinal((t + "." + received.body()).getBytes(UTF_8)));
-    assertThat(received.signature(), is("t=" + t + ",v1=" + expected));
-    assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(t)) < 300, is(true));
   }
 }

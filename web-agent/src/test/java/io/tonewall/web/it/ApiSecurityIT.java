@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.startsWith;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -31,12 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,21 +40,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Idempotency-Key replays. The second client, {@code it-other}, comes from {@code
  * TONEWALL_BOOTSTRAP_CLIENTS} (web-agent/pom.xml).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(TonewallServer.class)
 class ApiSecurityIT {
 
   private static final String NEW_SESSION = "{\"amount\":1050,\"currency\":\"GBP\"}";
 
-  @ArquillianResource private URL base;
+  private final URL base = TonewallServer.base();
 
   private ApiHttp api;
-
-  @Deployment(testable = false)
-  static WebArchive tonewall() {
-    return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("tonewall.war")));
-  }
 
   @BeforeEach
   void connect() {
@@ -219,7 +205,7 @@ class ApiSecurityIT {
     // given: the owner's session on a call
     String owner = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
     String other = api.token(ApiHttp.OTHER_CLIENT, ApiHttp.OTHER_SECRET);
-    String call = "it-owned-call-" + UUID.randomUUID();
+    String call = "it-owned-call_" + UUID.randomUUID();
     String mine = sessionOnCall(call, owner);
 
     // when: another client (sessions:write, but no session on the call) transfers it
@@ -258,7 +244,7 @@ class ApiSecurityIT {
   void replaysTheFirstResponse_forTheSameIdempotencyKeyAndBody() throws Exception {
     // given
     String token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
-    String key = "it-" + UUID.randomUUID();
+    String key = "it_" + UUID.randomUUID();
 
     // when
     HttpResponse<String> first = api.post("api/v1/sessions", NEW_SESSION, token, key);
@@ -279,7 +265,7 @@ class ApiSecurityIT {
   void answers422_whenAnIdempotencyKeyComesBackWithAnotherBody() throws Exception {
     // given
     String token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
-    String key = "it-" + UUID.randomUUID();
+    String key = "it_" + UUID.randomUUID();
     api.post("api/v1/sessions", NEW_SESSION, token, key);
 
     // when
@@ -295,7 +281,7 @@ class ApiSecurityIT {
   @Test
   void keepsIdempotencyKeysApart_perClient() throws Exception {
     // given
-    String key = "it-" + UUID.randomUUID();
+    String key = "it_" + UUID.randomUUID();
     String mine = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
     String theirs = api.token(ApiHttp.OTHER_CLIENT, ApiHttp.OTHER_SECRET);
 
@@ -330,8 +316,8 @@ class ApiSecurityIT {
   void replaysATokenPayment_answeredInOneTransactionWithItsKey() throws Exception {
     // given
     String token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
-    String key = "it-" + UUID.randomUUID();
-    String reference = "idem-" + UUID.randomUUID();
+    String key = "it_" + UUID.randomUUID();
+    String reference = "idem_" + UUID.randomUUID();
     String body = tokenPayment(reference, "sbx_tok_test_approve");
 
     // when
@@ -355,8 +341,8 @@ class ApiSecurityIT {
   void paysOnce_forConcurrentTokenPaymentsWithTheSameKey() throws Exception {
     // given
     String token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
-    String key = "it-" + UUID.randomUUID();
-    String reference = "idem-" + UUID.randomUUID();
+    String key = "it_" + UUID.randomUUID();
+    String reference = "idem_" + UUID.randomUUID();
     String body = tokenPayment(reference, "sbx_tok_test_approve");
     ExecutorService clients = Executors.newFixedThreadPool(8);
 
@@ -394,8 +380,8 @@ class ApiSecurityIT {
   void replaysARefusedTokenPayment_whoseWorkRolledBack() throws Exception {
     // given: a PSP configuration that does not exist (400, nothing written)
     String token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
-    String key = "it-" + UUID.randomUUID();
-    String reference = "idem-" + UUID.randomUUID();
+    String key = "it_" + UUID.randomUUID();
+    String reference = "idem_" + UUID.randomUUID();
     String body =
         tokenPayment(reference, "sbx_tok_test_approve")
             .replace("{", "{\"pspConfiguration\":\"no-such-psp\",");

@@ -8,19 +8,13 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,22 +24,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * under a client's webhooks) whose problem document does not repeat it; the answers stored for
  * Idempotency-Key replays, the server log and (on PostgreSQL) every text column of every table hold
  * no such digits.
+ *
+ * <p>Runs on PostgreSQL only (tag {@code database-incidental}, web-agent/pom.xml): the refusals are
+ * input validation done before any database work, and the PostgreSQL run checks the stored replays
+ * through the API and also searches every text column, which the H2 run cannot.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@Tag("database-incidental")
+@ExtendWith(TonewallServer.class)
 class CardDigitsInRequestsIT {
 
-  @ArquillianResource private URL base;
+  private final URL base = TonewallServer.base();
 
   private ApiHttp api;
 
   private String token;
-
-  @Deployment(testable = false)
-  static WebArchive tonewall() {
-    return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("tonewall.war")));
-  }
 
   @BeforeEach
   void connect() throws Exception {
@@ -163,7 +155,7 @@ class CardDigitsInRequestsIT {
   /** POSTs twice with one fresh key: a 400 problem, then the stored answer replayed. */
   private void refusedAndStored(List<String> answers, String card, String path, String body)
       throws Exception {
-    String key = "it-" + UUID.randomUUID();
+    String key = "it_" + UUID.randomUUID();
     HttpResponse<String> first = api.post(path, body, token, key);
     refused(answers, card, first, 400);
     HttpResponse<String> replayed = api.post(path, body, token, key);

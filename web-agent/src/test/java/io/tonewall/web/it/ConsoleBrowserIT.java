@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.not;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -17,13 +16,8 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -34,24 +28,23 @@ import org.openqa.selenium.Cookie;
  * in, an agent's payment seen live by a supervisor, API client administration, languages, the push
  * channel's origin check, and an HTTP session that expires mid-payment. The administrator is {@code
  * TONEWALL_BOOTSTRAP_ADMIN} (web-agent/pom.xml). Screenshots: target/screenshots/.
+ *
+ * <p>Runs on PostgreSQL only (tag {@code database-incidental}, web-agent/pom.xml): what it tests is
+ * the browser side (Faces pages, the push channel, languages, the HTTP session); the rows it writes
+ * (agents, API clients, sessions) go through the JPA code that {@link SessionsApiIT}, {@link
+ * ApiSecurityIT} and {@link PlatformIT} run on both databases.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@Tag("database-incidental")
+@ExtendWith(TonewallServer.class)
 class ConsoleBrowserIT {
 
   static final String ADMIN = "it-admin";
   static final String ADMIN_PASSWORD = "it-admin-password-0123";
   static final String AGENT_PASSWORD = "it-agent-password-0123";
 
-  @ArquillianResource private URL base;
+  private final URL base = TonewallServer.base();
 
   private URI root;
-
-  @Deployment(testable = false)
-  static WebArchive tonewall() {
-    return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("tonewall.war")));
-  }
 
   @BeforeEach
   void root() {

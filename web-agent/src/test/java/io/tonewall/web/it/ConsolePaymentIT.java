@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
@@ -16,12 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -35,9 +29,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * caller keys the sandbox test card, resets the field and has it keyed again, requests expiry and
  * security code, processes, and sees the sandbox's approval. The card number must appear in no page
  * source, no WebSocket frame (Chrome's performance log) and no Faces view state.
+ *
+ * <p>Runs on PostgreSQL only (tag {@code database-incidental}, web-agent/pom.xml): what it adds to
+ * {@link AgentAssistedPaymentIT} (which runs on both databases) is the console in a browser and its
+ * push channel, not a database path.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@Tag("database-incidental")
+@ExtendWith(TonewallServer.class)
 class ConsolePaymentIT {
 
   /** The sandbox's approving Visa test card. */
@@ -47,16 +45,10 @@ class ConsolePaymentIT {
   private static final int AGENT_SIP = Integer.getInteger("tonewall.it.agentSipPort");
   private static final String RUN = System.getProperty("tonewall.it.database", "h2");
 
-  @ArquillianResource private URL base;
+  private final URL base = TonewallServer.base();
 
   /** Every page source and view state the browser held. */
   private final List<String> seen = new ArrayList<>();
-
-  @Deployment(testable = false)
-  static WebArchive tonewall() {
-    return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("tonewall.war")));
-  }
 
   @Test
   void agentTakesAPaymentFromTheConsole_andTheCardNumberNeverReachesTheBrowser() throws Exception {

@@ -1,231 +1,377 @@
 package io.tonewall.web.it;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.io.File;
 import java.net.URL;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.function.Predicate;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * An IVR payment end to end, nothing mocked and no agent: a session opened through the API with
+ * IVR payments end to end, nothing mocked and no agent: a session opened through the API with
  * {@code mode: IVR}; a SIPp caller calls Tonewall's IVR number, is answered by the IVR itself, keys
- * the session's link id, then the sandbox test card, expiry and security code as the IVR asks for
- * them (the telephony events drive the session through the message-driven bean: no API call during
- * the call); the sandbox approves, the IVR announces it and Tonewall hangs up (the caller's
- * scenario fails unless Tonewall sends the BYE). The webhooks follow every step; the card number is
- * found in no response, webhook, log line or (on PostgreSQL) text column.
+ * the session's link id, then the card fields as the IVR asks for them (the telephony events drive
+ * the session through the message-driven bean: no API call during the call). The happy path: the
+ * sandbox approves, the IVR announces it and Tonewall hangs up (the caller's scenario fails unless
+ * Tonewall sends the BYE); the webhooks follow every step; the card number is found in no response,
+ * webhook, log line or (on PostgreSQL) text column. The failure paths: three card numbers failing
+ * the Luhn check (too many attempts: the session is cancelled, Tonewall hangs up, the numbers are
+ * nowhere either), a session cancelled during the call, and {@code afterIvr: TRANSFER_BACK} with a
+ * REFER the caller accepts or declines.
+ *
+ * <p>Runs on PostgreSQL only (tag {@code database-incidental}, web-agent/pom.xml): what it adds is
+ * the IVR (prompts, field collection, announcement, Tonewall's BYE and REFER) driving a session
+ * from telephony events; the call-driven session writes, the payment and the webhooks go through
+ * the same message-driven bean and JPA code as {@link AgentAssistedPaymentIT}'s, which runs on both
+ * databases.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@Tag("database-incidental")
+@ExtendWith(TonewallServer.class)
 class IvrPaymentIT {
 
   /** The sandbox's approving Visa test card. */
   private static final String CARD = "4242424242424242";
 
-  private static final int TONEWALL_SIP = Integer.getInteger("tonewall.it.sipPort");
-  private static final String RUN = System.getProperty("tonewall.it.database", "h2");
+  /** Three 16-digit numbers failing the Luhn check (so no sandbox test card): one per attempt. */
+  private static final List<String> INVALID_NUMBERS =
+      List.of("4716302958174620", "5398217604452913", "4024890137765581");
 
-  @ArquillianResource private URL base;
+  /** Where TRANSFER_BACK refers the caller: the agent URI (web-agent/pom.xml), no ivrReturnUri. */
+  private static final String RETURN_URI = "sip:agent@127.0.0.1:" + CallTestApi.AGENT_SIP;
 
-  /** Every body the API and the webhooks sent to this test. */
-  private final List<String> bodies = new ArrayList<>();
+  private final URL base = TonewallServer.base();
 
-  private ApiHttp api;
-  private String token;
-
-  @Deployment(testable = false)
-  static WebArchive tonewall() {
-    return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("tonewall.war")));
-  }
+  /** An IVR session whose caller has keyed its link id: the caller's SIPp process still runs. */
+  private record LinkedCall(String id, Process caller, JsonObject linked) {}
 
   @Test
   void ivrPayment_linkedByTheCaller_keyed_approved_announced_andTheCardNumberIsNowhere()
       throws Exception {
-    api = new ApiHttp(base);
-    token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
-    String id;
+    CallTestApi api = new CallTestApi(base);
+    List<String> bodies = api.bodies();
     try (WebhookReceiver receiver = new WebhookReceiver();
-        SippPeers sipp = new SippPeers("ivr-" + RUN)) {
-      // given: a webhook subscription and an IVR session waiting for its caller
-      JsonObject subscribed =
-          ApiHttp.json(post("api/v1/webhooks", "{\"url\":\"" + receiver.url() + "\"}", 201));
-      JsonObject created =
-          ApiHttp.json(
-              post(
-                  "api/v1/sessions",
-                  "{\"mode\":\"IVR\",\"amount\":1275,\"currency\":\"GBP\",\"language\":\"en\","
-                      + "\"afterIvr\":\"HANG_UP\",\"merchantReference\":\"e2e-ivr\"}",
-                  201));
-      id = created.getString("id");
-      JsonObject ivr = created.getJsonObject("ivr");
-      String linkId = ivr.getString("linkId");
-      assertThat(linkId, matchesPattern("[0-9]{4,16}"));
-      assertThat(ivr.getString("transferNumber"), startsWith("sip:pay@"));
+        SippPeers sipp = CallTestApi.peers("ivr")) {
+      WebhookSubscription subscription =
+          WebhookSubscription.subscribe(api.http(), api.token(), receiver);
+      try {
+        // given: a webhook subscription and an IVR session waiting for its caller
+        // when: the caller is transferred to the IVR and keys the link id, then the card
+        LinkedCall call =
+            linkedCall(api, sipp, "HANG_UP", "caller_ivr.xml", Map.of("CARD_NUMBER", CARD));
 
-      // when: the caller is transferred to the IVR and keys the link id, then the card
-      Process caller = sipp.ivrCaller(TONEWALL_SIP, linkId, CARD);
-      JsonObject secured = awaitSession(id, s -> !"CREATED".equals(s.getString("state")), 20);
+        // when: the IVR collects the fields, processes, announces and hangs up
+        JsonObject ended =
+            api.awaitSession(call.id(), s -> "ENDED".equals(s.getString("state")), 60);
+        int callerExit = SippPeers.await(call.caller(), 60);
 
-      // then: linked; the link id is used up
-      assertThat(secured.getString("callReference"), not(""));
-      assertThat(absent(secured.getJsonObject("ivr"), "linkId"), is(true));
+        // then: approved by the sandbox, and the call was ended by Tonewall (the caller got the
+        // BYE)
+        assertApproved(ended);
+        assertThat(sipp.log("caller"), callerExit, is(0));
+        List<JsonObject> audit = api.audit(call.id());
+        assertThat(
+            audit.stream().map(e -> e.getString("eventType")).toList(),
+            hasItems(
+                "session.created",
+                "ivr.linked",
+                "call.paired",
+                "session.secured",
+                "field.requested",
+                "field.captured",
+                "session.ready",
+                "payment.approved",
+                "ivr.announced",
+                "session.ended"));
+        assertThat(
+            details(audit, "ivr.announced"),
+            hasItem(endsWith("announcement=PAYMENT_APPROVED then=HANG_UP")));
 
-      // when: the IVR collects the fields, processes, announces and hangs up
-      JsonObject ended = awaitSession(id, s -> "ENDED".equals(s.getString("state")), 60);
-      int callerExit = SippPeers.await(caller, 60);
-
-      // then: approved by the sandbox, and the call was ended by Tonewall (the caller got the BYE)
-      assertThat(ended.getString("status"), is("Finished"));
-      JsonObject transaction = ended.getJsonArray("transactions").getJsonObject(0);
-      assertThat(transaction.getString("outcome"), is("APPROVED"));
-      assertThat(transaction.getString("lastFour"), is("4242"));
-      assertThat(transaction.getJsonNumber("amount").longValue(), is(1275L));
-      assertThat(sipp.log("caller"), callerExit, is(0));
-      List<JsonObject> audit =
-          ApiHttp.jsonArray(get("api/v1/audit/sessions/" + id)).stream()
-              .map(JsonValue::asJsonObject)
-              .toList();
-      assertThat(
-          audit.stream().map(e -> e.getString("eventType")).toList(),
-          hasItems(
-              "session.created",
-              "ivr.linked",
-              "call.paired",
-              "session.secured",
-              "field.requested",
-              "field.captured",
-              "session.ready",
-              "payment.approved",
-              "ivr.announced",
-              "session.ended"));
-      assertThat(
-          audit.stream()
-              .filter(e -> e.getString("eventType").equals("ivr.announced"))
-              .map(e -> e.getString("detail"))
-              .toList(),
-          hasItem(endsWith("announcement=PAYMENT_APPROVED then=HANG_UP")));
-
-      // then: every change arrived as a webhook
-      List<String> expected =
-          List.of("session.created", "call.paired", "field.captured", "payment.approved");
-      List<String> types = new ArrayList<>();
-      while (!types.containsAll(expected) || !types.contains("session.ended")) {
-        WebhookReceiver.Received hook = receiver.next(30);
-        bodies.add(hook.body());
-        JsonObject event = ApiHttp.json(hook.body());
-        if (event.getString("sessionId").equals(id)) {
-          types.add(event.getString("type"));
-        }
+        // then: every change arrived as a webhook
+        awaitWebhooks(
+            receiver,
+            call.id(),
+            List.of(
+                "session.created",
+                "call.paired",
+                "field.captured",
+                "payment.approved",
+                "session.ended"),
+            bodies);
+      } finally {
+        subscription.unsubscribe(api.http(), api.token());
       }
-      assertThat(types, hasItems(expected.toArray(String[]::new)));
-      assertThat(
-          api.delete("api/v1/webhooks/" + subscribed.getString("id"), token).statusCode(), is(204));
     }
 
     // then: the card number is nowhere
-    for (String body : bodies) {
-      assertThat("a response or webhook body", body, not(containsString(CARD)));
+    assertNowhere(bodies, List.of(CARD));
+  }
+
+  @Test
+  void threeCardNumbersFailingLuhn_tooManyAttempts_tonewallHangsUp_cancelled_numbersNowhere()
+      throws Exception {
+    CallTestApi api = new CallTestApi(base);
+    List<String> bodies = api.bodies();
+    try (WebhookReceiver receiver = new WebhookReceiver();
+        SippPeers sipp = CallTestApi.peers("ivr-invalid")) {
+      WebhookSubscription subscription =
+          WebhookSubscription.subscribe(api.http(), api.token(), receiver);
+      try {
+        // given: an IVR session whose caller has keyed the link id
+        LinkedCall call =
+            linkedCall(
+                api,
+                sipp,
+                "HANG_UP",
+                "caller_ivr_invalid_cards.xml",
+                Map.of(
+                    "FIRST_NUMBER", INVALID_NUMBERS.get(0),
+                    "SECOND_NUMBER", INVALID_NUMBERS.get(1),
+                    "THIRD_NUMBER", INVALID_NUMBERS.get(2)));
+
+        // when: the caller keys three numbers failing the Luhn check, each when asked again
+        JsonObject cancelled =
+            api.awaitSession(call.id(), s -> "CANCELLED".equals(s.getString("state")), 60);
+        int callerExit = SippPeers.await(call.caller(), 60);
+
+        // then: cancelled after the third attempt, nothing charged, and Tonewall hung up
+        assertThat(cancelled.getString("status"), is("Cancelled"));
+        assertThat(cancelled.getJsonArray("transactions"), is(empty()));
+        assertThat(sipp.log("caller"), callerExit, is(0));
+        List<JsonObject> audit = api.audit(call.id());
+        assertThat(
+            details(audit, "field.requested"),
+            contains(
+                endsWith("field=number by=ivr attempt=1/3"),
+                endsWith("field=number by=ivr attempt=2/3"),
+                endsWith("field=number by=ivr attempt=3/3")));
+        assertThat(details(audit, "field.captured"), hasSize(3));
+        assertThat(
+            details(audit, "field.captured"),
+            everyItem(containsString("field=number result=INVALID digits=16")));
+        assertThat(
+            details(audit, "ivr.announced"),
+            contains(endsWith("announcement=TOO_MANY_ATTEMPTS then=HANG_UP")));
+        assertThat(
+            details(audit, "session.cancelled"),
+            contains(endsWith("the caller failed the card field number 3 times")));
+        assertThat(
+            audit.stream().map(e -> e.getString("eventType")).toList(),
+            everyItem(not(startsWith("payment."))));
+
+        // then: the webhooks followed, up to the cancellation
+        awaitWebhooks(
+            receiver,
+            call.id(),
+            List.of("session.created", "call.paired", "field.captured", "session.cancelled"),
+            bodies);
+      } finally {
+        subscription.unsubscribe(api.http(), api.token());
+      }
     }
-    assertThat("the server log", CardDigitsSearch.serverLog().indexOf(CARD), is(-1));
-    String jdbcUrl = System.getProperty("tonewall.it.jdbcUrl");
-    if (jdbcUrl != null) {
-      assertThat(
-          "text columns holding the card number",
-          CardDigitsSearch.columnsHolding(jdbcUrl, CARD),
-          is(List.of()));
-    }
+
+    // then: none of the numbers keyed is anywhere
+    assertNowhere(bodies, INVALID_NUMBERS);
   }
 
   @Test
   void cancelledDuringTheCall_theCallerIsToldAndTonewallHangsUp() throws Exception {
-    api = new ApiHttp(base);
-    token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
-    try (SippPeers sipp = new SippPeers("ivr-cancelled-" + RUN)) {
+    CallTestApi api = new CallTestApi(base);
+    try (SippPeers sipp = CallTestApi.peers("ivr-cancelled")) {
       // given: an IVR session whose caller has keyed the link id
-      JsonObject created =
-          ApiHttp.json(
-              post(
-                  "api/v1/sessions",
-                  "{\"mode\":\"IVR\",\"amount\":500,\"currency\":\"EUR\","
-                      + "\"afterIvr\":\"HANG_UP\"}",
-                  201));
-      String id = created.getString("id");
-      Process caller =
-          sipp.ivrCaller(
-              "caller_ivr_cancelled.xml",
-              TONEWALL_SIP,
-              created.getJsonObject("ivr").getString("linkId"),
-              "");
-      awaitSession(id, s -> "SECURED".equals(s.getString("state")), 20);
+      LinkedCall call = linkedCall(api, sipp, "HANG_UP", "caller_ivr_cancelled.xml", Map.of());
+      assertThat(call.linked().getString("state"), is("SECURED"));
 
       // when
-      JsonObject cancelled = ApiHttp.json(post("api/v1/sessions/" + id + "/cancel", "", 200));
+      JsonObject cancelled =
+          ApiHttp.json(api.post("api/v1/sessions/" + call.id() + "/cancel", "", 200));
 
       // then: cancelled; the caller hears it and Tonewall ends the call
       assertThat(cancelled.getString("status"), is("Cancelled"));
-      assertThat(sipp.log("caller"), SippPeers.await(caller, 60), is(0));
-      List<String> details =
-          ApiHttp.jsonArray(get("api/v1/audit/sessions/" + id)).stream()
-              .map(JsonValue::asJsonObject)
-              .filter(e -> e.getString("eventType").equals("session.cancelled"))
-              .map(e -> e.getString("detail"))
-              .toList();
-      assertThat(details, hasItem(containsString("announcement=SESSION_CANCELLED then=HANG_UP")));
+      assertThat(sipp.log("caller"), SippPeers.await(call.caller(), 60), is(0));
+      assertThat(
+          details(api.audit(call.id()), "session.cancelled"),
+          hasItem(containsString("announcement=SESSION_CANCELLED then=HANG_UP")));
     }
   }
 
-  private JsonObject awaitSession(String id, Predicate<JsonObject> condition, int seconds)
+  @Test
+  void transferBack_theCallerIsReferredBackAfterTheOutcome_andTonewallHangsUpOnTheNotify()
       throws Exception {
-    Instant deadline = Instant.now().plusSeconds(seconds);
-    JsonObject last = null;
-    while (Instant.now().isBefore(deadline)) {
-      last = ApiHttp.json(get("api/v1/sessions/" + id));
-      if (condition.test(last)) {
-        return last;
-      }
-      Thread.sleep(200);
+    CallTestApi api = new CallTestApi(base);
+    try (SippPeers sipp = CallTestApi.peers("ivr-transfer-back")) {
+      // given: an IVR session that transfers its caller back, the caller linked
+      // when: the card is keyed and approved; the caller accepts the REFER (202) and reports the
+      // transfer done (NOTIFY, sipfrag 200 OK)
+      LinkedCall call =
+          linkedCall(
+              api, sipp, "TRANSFER_BACK", "caller_ivr_transfer_back.xml", transferPlaceholders());
+      JsonObject ended = api.awaitSession(call.id(), s -> "ENDED".equals(s.getString("state")), 60);
+      int callerExit = SippPeers.await(call.caller(), 60);
+
+      // then: the REFER pointed at the return URI and Tonewall hung up after the NOTIFY (the
+      // scenario checks both: exit 0)
+      assertApproved(ended);
+      assertThat(sipp.log("caller"), callerExit, is(0));
+      assertThat(
+          details(api.audit(call.id()), "ivr.announced"),
+          contains(endsWith("announcement=PAYMENT_APPROVED then=TRANSFER_BACK")));
+      assertThat(
+          CardDigitsSearch.serverLog(),
+          not(containsString(referRefused(call.linked().getString("callReference")))));
     }
-    throw new AssertionError("session not as expected within " + seconds + " s: " + last);
   }
 
-  private String get(String path) throws Exception {
-    HttpResponse<String> response = api.get(path, token);
-    bodies.add(response.body());
-    assertThat(path + ": " + response.body(), response.statusCode(), is(200));
-    return response.body();
+  @Test
+  void transferBackDeclined_tonewallHangsUpAtOnce() throws Exception {
+    CallTestApi api = new CallTestApi(base);
+    try (SippPeers sipp = CallTestApi.peers("ivr-transfer-declined")) {
+      // given: an IVR session that transfers its caller back, the caller linked
+      // when: the card is keyed and approved; the caller refuses the REFER with 603
+      LinkedCall call =
+          linkedCall(
+              api,
+              sipp,
+              "TRANSFER_BACK",
+              "caller_ivr_transfer_declined.xml",
+              transferPlaceholders());
+      JsonObject ended = api.awaitSession(call.id(), s -> "ENDED".equals(s.getString("state")), 60);
+      int callerExit = SippPeers.await(call.caller(), 60);
+
+      // then: Tonewall hung up on the refusal (the scenario waits for its BYE right after the 603)
+      assertApproved(ended);
+      assertThat(sipp.log("caller"), callerExit, is(0));
+      assertThat(
+          details(api.audit(call.id()), "ivr.announced"),
+          contains(endsWith("announcement=PAYMENT_APPROVED then=TRANSFER_BACK")));
+      awaitServerLog(referRefused(call.linked().getString("callReference")) + "603", 10);
+    }
   }
 
-  private String post(String path, String body, int expected) throws Exception {
-    HttpResponse<String> response = api.post(path, body, token);
-    bodies.add(response.body());
-    assertThat(path + ": " + response.body(), response.statusCode(), is(expected));
-    return response.body();
+  /**
+   * Opens an IVR session of 12.75 GBP in English that ends with {@code afterIvr}, starts a caller
+   * running {@code scenario} with its link id and {@code placeholders} written in, and returns once
+   * the caller has linked the call (within 20 s): the link id is then used up.
+   */
+  private static LinkedCall linkedCall(
+      CallTestApi api,
+      SippPeers sipp,
+      String afterIvr,
+      String scenario,
+      Map<String, String> placeholders)
+      throws Exception {
+    JsonObject created =
+        api.createSession(
+            "{\"mode\":\"IVR\",\"amount\":1275,\"currency\":\"GBP\",\"language\":\"en\","
+                + "\"afterIvr\":\""
+                + afterIvr
+                + "\",\"merchantReference\":\"e2e-ivr\"}");
+    String id = created.getString("id");
+    JsonObject ivr = created.getJsonObject("ivr");
+    String linkId = ivr.getString("linkId");
+    assertThat(linkId, matchesPattern("[0-9]{4,16}"));
+    assertThat(ivr.getString("transferNumber"), startsWith("sip:pay@"));
+    Map<String, String> written = new HashMap<>(placeholders);
+    written.put("LINK_ID", linkId);
+    Process caller = sipp.ivrCaller(scenario, CallTestApi.TONEWALL_SIP, written);
+    JsonObject linked = api.awaitSession(id, s -> !"CREATED".equals(s.getString("state")), 20);
+    assertThat(linked.getString("callReference"), not(""));
+    assertThat(CallTestApi.absent(linked.getJsonObject("ivr"), "linkId"), is(true));
+    return new LinkedCall(id, caller, linked);
   }
 
-  private static boolean absent(JsonObject object, String name) {
-    return !object.containsKey(name) || object.isNull(name);
+  /**
+   * The transfer-back callers' card, and the Refer-To they insist on (a POSIX regular expression:
+   * SIPp's).
+   */
+  private static Map<String, String> transferPlaceholders() {
+    return Map.of("CARD_NUMBER", CARD, "RETURN_URI", RETURN_URI.replace(".", "\\."));
+  }
+
+  /** The sandbox approved the whole 12.75 with the test card. */
+  private static void assertApproved(JsonObject ended) {
+    assertThat(ended.getString("status"), is("Finished"));
+    JsonObject transaction = ended.getJsonArray("transactions").getJsonObject(0);
+    assertThat(transaction.getString("outcome"), is("APPROVED"));
+    assertThat(transaction.getString("lastFour"), is("4242"));
+    assertThat(transaction.getJsonNumber("amount").longValue(), is(1275L));
+  }
+
+  /** The details of {@code audit}'s entries of {@code eventType}, oldest first. */
+  private static List<String> details(List<JsonObject> audit, String eventType) {
+    return audit.stream()
+        .filter(e -> e.getString("eventType").equals(eventType))
+        .map(e -> e.getString("detail"))
+        .toList();
+  }
+
+  /**
+   * Reads webhooks until each type of {@code expected} has arrived for session {@code id}, in any
+   * order; fails when none arrives for 30 s. Every body read goes to {@code bodies}.
+   */
+  private static void awaitWebhooks(
+      WebhookReceiver receiver, String id, List<String> expected, List<String> bodies)
+      throws Exception {
+    List<String> types = new ArrayList<>();
+    while (!types.containsAll(expected)) {
+      WebhookReceiver.Received hook = receiver.next(30);
+      bodies.add(hook.body());
+      JsonObject event = ApiHttp.json(hook.body());
+      if (event.getString("sessionId").equals(id)) {
+        types.add(event.getString("type"));
+      }
+    }
+  }
+
+  /** None of {@code numbers} is in {@code bodies}, the server log or a text column (PostgreSQL). */
+  private static void assertNowhere(List<String> bodies, List<String> numbers) throws Exception {
+    String log = CardDigitsSearch.serverLog();
+    Optional<String> jdbcUrl = CardDigitsSearch.jdbcUrl();
+    for (String number : numbers) {
+      for (String body : bodies) {
+        assertThat("a response or webhook body", body.contains(number), is(false));
+      }
+      assertThat("the server log", log.indexOf(number), is(-1));
+      if (jdbcUrl.isPresent()) {
+        assertThat(
+            "text columns holding a card number",
+            CardDigitsSearch.columnsHolding(jdbcUrl.get(), number),
+            is(List.of()));
+      }
+    }
+  }
+
+  /** The start of IvrUas's log line when the caller refuses Tonewall's REFER. */
+  private static String referRefused(String callReference) {
+    return "REFER of IVR call " + callReference + " refused with ";
+  }
+
+  /** Waits up to {@code seconds} for {@code text} in the server log (written a little later). */
+  private static void awaitServerLog(String text, int seconds) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(seconds);
+    while (!CardDigitsSearch.serverLog().contains(text)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("not in the server log within " + seconds + " s: " + text);
+      }
+      Thread.sleep(500);
+    }
   }
 }

@@ -21,27 +21,21 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The served OpenAPI document describes every JAX-RS path of the WAR and its security scheme. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+/**
+ * The served OpenAPI document describes every JAX-RS path of the WAR and its security scheme.
+ *
+ * <p>Runs on PostgreSQL only (tag {@code database-incidental}, web-agent/pom.xml): the document is
+ * generated from the JAX-RS classes and their annotations, whatever the database.
+ */
+@Tag("database-incidental")
+@ExtendWith(TonewallServer.class)
 class OpenApiIT {
 
-  @ArquillianResource private URL base;
-
-  @Deployment(testable = false)
-  static WebArchive tonewall() {
-    return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("tonewall.war")));
-  }
+  private final URL base = TonewallServer.base();
 
   @Test
   void describesEveryJaxRsPath_andTheOAuth2Scheme() throws Exception {

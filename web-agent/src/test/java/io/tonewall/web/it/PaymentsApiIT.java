@@ -11,19 +11,12 @@ import static org.hamcrest.Matchers.not;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,24 +28,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * pages (a call's transactions, a session's audit entries, webhook deliveries) and an
  * Idempotency-Key on {@code POST .../process}.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(TonewallServer.class)
 class PaymentsApiIT {
 
   private static final String APPROVE = "sbx_tok_test_approve";
   private static final Duration SETTLE_WITHIN = Duration.ofSeconds(60);
 
-  @ArquillianResource private URL base;
+  private final URL base = TonewallServer.base();
 
   private ApiHttp api;
 
   private String token;
-
-  @Deployment(testable = false)
-  static WebArchive tonewall() {
-    return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("tonewall.war")));
-  }
 
   @BeforeEach
   void connect() throws Exception {
@@ -159,7 +145,7 @@ class PaymentsApiIT {
   @Test
   void listsACallsTransactionsInPages() throws Exception {
     // given: three payments on one call
-    String call = "it-paged-call-" + UUID.randomUUID();
+    String call = "it-paged-call_" + UUID.randomUUID();
     List<String> ids =
         List.of(paymentOnCall(call, 101), paymentOnCall(call, 102), paymentOnCall(call, 103));
 
@@ -251,7 +237,7 @@ class PaymentsApiIT {
         ApiHttp.json(
                 api.post("api/v1/sessions", "{\"amount\":1050,\"currency\":\"GBP\"}", token).body())
             .getString("id");
-    String key = "it-process-" + UUID.randomUUID();
+    String key = "it-process_" + UUID.randomUUID();
 
     // when
     HttpResponse<String> first = api.post("api/v1/sessions/" + id + "/process", "", token, key);

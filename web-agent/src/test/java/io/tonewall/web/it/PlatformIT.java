@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.startsWith;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.io.StringReader;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -28,12 +27,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -44,14 +37,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the API, readiness from Tonewall's own checks, and SIP OPTIONS answered by the telephony adapter.
  * Runs once against H2 and once against PostgreSQL.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(TonewallServer.class)
 class PlatformIT {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  @ArquillianResource private URL base;
+  private final URL base = TonewallServer.base();
 
   private ApiHttp api;
   private String token;
@@ -60,12 +52,6 @@ class PlatformIT {
   void obtainToken() throws Exception {
     api = new ApiHttp(base);
     token = api.token(ApiHttp.CLIENT, ApiHttp.SECRET);
-  }
-
-  @Deployment(testable = false)
-  static WebArchive tonewall() {
-    return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("tonewall.war")));
   }
 
   @Test

@@ -15,7 +15,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -30,12 +29,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,22 +40,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * against H2 and once against PostgreSQL. No call is made here: keying a card on a real call is
  * {@link AgentAssistedPaymentIT}'s.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(TonewallServer.class)
 class SessionsApiIT {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  @ArquillianResource private URL base;
+  private final URL base = TonewallServer.base();
 
   private String token;
-
-  @Deployment(testable = false)
-  static WebArchive tonewall() {
-    return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("tonewall.war")));
-  }
 
   @Test
   void createsSession_readsItWithFieldProgress_thenCancels() throws Exception {
@@ -282,7 +268,7 @@ class SessionsApiIT {
             send(
                 HttpRequest.newBuilder(app("api/v1/sessions"))
                     .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", "it-" + UUID.randomUUID())
+                    .header("Idempotency-Key", "it_" + UUID.randomUUID())
                     .POST(HttpRequest.BodyPublishers.ofString(big))));
 
     // then
@@ -478,7 +464,7 @@ class SessionsApiIT {
   void sessionAndHistoryFollowATransferredCall() throws Exception {
     // given: two payments taken on a call (sessions that have ended), and a session still open on
     // it
-    String call = "it-call-" + UUID.randomUUID();
+    String call = "it-call_" + UUID.randomUUID();
     String approved = tokenPaymentOnCall(call, "sbx_tok_test_approve", 500, "APPROVED");
     String failed = tokenPaymentOnCall(call, "sbx_tok_never_issued", 600, "FAILED");
     String id =

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,10 +22,10 @@ final class SippPeers implements AutoCloseable {
 
   static final Path SCENARIOS = Path.of("src", "test", "resources", "sipp").toAbsolutePath();
 
-  /** SIPp media ports: far from Tonewall's RTP range in the ITs (41000-41099). */
-  private static final int AGENT_MEDIA = 43000;
+  /** SIPp media ports: far from Tonewall's RTP range in the ITs (21000-21099). */
+  private static final int AGENT_MEDIA = 23000;
 
-  private static final int CALLER_MEDIA = 43100;
+  private static final int CALLER_MEDIA = 23100;
 
   private final Path work;
   private final List<Process> started = new ArrayList<>();
@@ -56,13 +57,21 @@ final class SippPeers implements AutoCloseable {
   /** An IVR caller running {@code name} with the link id and card number written in. */
   Process ivrCaller(String name, int tonewallPort, String linkId, String cardNumber)
       throws IOException {
+    return ivrCaller(name, tonewallPort, Map.of("LINK_ID", linkId, "CARD_NUMBER", cardNumber));
+  }
+
+  /**
+   * An IVR caller running {@code name} with each of {@code placeholders}' keys (none a part of
+   * another) replaced by its value: the link id, card numbers, an expected header.
+   */
+  Process ivrCaller(String name, int tonewallPort, Map<String, String> placeholders)
+      throws IOException {
+    String text = Files.readString(SCENARIOS.resolve(name), StandardCharsets.ISO_8859_1);
+    for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+      text = text.replace(placeholder.getKey(), placeholder.getValue());
+    }
     Path scenario = work.resolve(name);
-    Files.writeString(
-        scenario,
-        Files.readString(SCENARIOS.resolve(name), StandardCharsets.ISO_8859_1)
-            .replace("LINK_ID", linkId)
-            .replace("CARD_NUMBER", cardNumber),
-        StandardCharsets.ISO_8859_1);
+    Files.writeString(scenario, text, StandardCharsets.ISO_8859_1);
     return start(
         "caller",
         scenario,

@@ -1,32 +1,20 @@
 package io.tonewall.web.it;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.matchesPattern;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,19 +24,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code TONEWALL_WEBHOOK_MAX_ATTEMPTS=4}, {@code TONEWALL_WEBHOOK_INITIAL_BACKOFF_SECONDS=1},
  * {@code TONEWALL_WEBHOOK_MAX_BACKOFF_SECONDS=2}; the dispatcher runs every 2 s).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(TonewallServer.class)
 class WebhookRetryIT {
 
   private static final int MAX_ATTEMPTS = 4;
 
-  @ArquillianResource private URL base;
-
-  @Deployment(testable = false)
-  static WebArchive tonewall() {
-    return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("tonewall.war")));
-  }
+  private final URL base = TonewallServer.base();
 
   @Test
   void retriesWithBackOff_untilTheReceiverRecovers() throws Exception {
@@ -58,7 +39,7 @@ class WebhookRetryIT {
     // given: a receiver that answers 500 twice, then 204
     try (WebhookReceiver receiver =
         new WebhookReceiver(() -> requests.incrementAndGet() <= 2 ? 500 : 204)) {
-      Subscription subscription = subscribe(api, admin, receiver);
+      WebhookSubscription subscription = WebhookSubscription.subscribe(api, admin, receiver);
       try {
         // when
         String session = openSession(api, admin);
@@ -74,17 +55,17 @@ class WebhookRetryIT {
         for (WebhookReceiver.Received attempt : attempts) {
           assertThat(attempt.eventId(), is(attempts.get(0).eventId()));
           assertThat(attempt.body(), is(attempts.get(0).body()));
-          assertSigned(attempt, subscription.secret());
+          subscription.assertSigned(attempt);
         }
         assertThat(ApiHttp.json(attempts.get(2).body()).getString("type"), is("session.created"));
         assertThat(gap(attempts.get(0), attempts.get(1)), greaterThanOrEqualTo(900L));
         assertThat(gap(attempts.get(1), attempts.get(2)), greaterThanOrEqualTo(1900L));
-        JsonObject delivery = delivery(api, admin, attempts.get(0).eventId(), subscription.id());
-        assertThat(delivery.getString("state"), is("DELIVERED"));
+        JsonObject delivery =
+            awaitState(api, admin, attempts.get(0).eventId(), subscription.id(), "DELIVERED");
         assertThat(delivery.getInt("attempts"), is(3));
         assertThat(receiver.quietAbout(session, 5), is(true));
       } finally {
-        api.delete("api/v1/webhooks/" + subscription.id(), admin);
+        subscription.unsubscribe(api, admin);
       }
     }
   }
@@ -97,7 +78,7 @@ class WebhookRetryIT {
     AtomicBoolean broken = new AtomicBoolean(true);
     // given: a receiver that always fails
     try (WebhookReceiver receiver = new WebhookReceiver(() -> broken.get() ? 503 : 204)) {
-      Subscription subscription = subscribe(api, admin, receiver);
+      WebhookSubscription subscription = WebhookSubscription.subscribe(api, admin, receiver);
       try {
         // when
         String session = openSession(api, admin);
@@ -132,25 +113,14 @@ class WebhookRetryIT {
         assertThat(replayed.eventId(), is(eventId));
         assertThat(replayed.body(), is(attempts.get(0).body()));
         assertThat(replayed.answered(), is(204));
-        assertSigned(replayed, subscription.secret());
+        subscription.assertSigned(replayed);
         JsonObject delivered = awaitState(api, admin, eventId, subscription.id(), "DELIVERED");
         assertThat(delivered.getString("id"), is(dead.getString("id")));
         assertThat(receiver.quietAbout(session, 5), is(true));
       } finally {
-        api.delete("api/v1/webhooks/" + subscription.id(), admin);
+        subscription.unsubscribe(api, admin);
       }
     }
-  }
-
-  private record Subscription(String id, String secret) {}
-
-  private static Subscription subscribe(ApiHttp api, String token, WebhookReceiver receiver)
-      throws Exception {
-    HttpResponse<String> subscribed =
-        api.post("api/v1/webhooks", "{\"url\":\"" + receiver.url() + "\"}", token);
-    assertThat(subscribed.statusCode(), is(201));
-    JsonObject body = ApiHttp.json(subscribed.body());
-    return new Subscription(body.getString("id"), body.getString("secret"));
   }
 
   private static String openSession(ApiHttp api, String token) throws Exception {
@@ -186,18 +156,5 @@ class WebhookRetryIT {
 
   private static long gap(WebhookReceiver.Received first, WebhookReceiver.Received second) {
     return Duration.between(first.at(), second.at()).toMillis();
-  }
-
-  /** Verifies the header as a receiver would, per web-agent/README.md. */
-  private static void assertSigned(WebhookReceiver.Received received, String secret)
-      throws Exception {
-    assertThat(received.signature(), matchesPattern("t=[0-9]+,v1=[0-9a-f]{64}"));
-    String t = received.signature().replaceAll("^t=([0-9]+),v1=.*$", "$1");
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(secret.getBytes(UTF_8), "HmacSHA256"));
-    String expected =
-        HexFormat.of().formatHex(mac.doFinal((t + "." + received.body()).getBytes(UTF_8)));
-    assertThat(received.signature(), is("t=" + t + ",v1=" + expected));
-    assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(t)) < 300, is(true));
   }
 }

@@ -4,9 +4,12 @@ import io.tonewall.psp.api.AuthorisationKind;
 import io.tonewall.psp.api.AuthorisationRequest;
 import io.tonewall.psp.api.IdempotencyKey;
 import io.tonewall.psp.api.InvalidIdempotencyKeyException;
+import io.tonewall.psp.api.NotificationAuthenticity;
+import io.tonewall.psp.api.NotificationsNotEnabledException;
 import io.tonewall.psp.api.PaymentCard;
 import io.tonewall.psp.api.PaymentResult;
 import io.tonewall.psp.api.PaymentStatus;
+import io.tonewall.psp.api.ProviderNotification;
 import io.tonewall.psp.api.PspConfigurationSummary;
 import io.tonewall.psp.api.PspConnection;
 import io.tonewall.psp.api.PspConnectionFactory;
@@ -14,6 +17,7 @@ import io.tonewall.psp.api.PspRequestRejectedException;
 import io.tonewall.psp.api.RefundRequest;
 import io.tonewall.psp.api.TokenPaymentRequest;
 import io.tonewall.psp.api.TokenisationRequest;
+import io.tonewall.psp.api.UnknownPspConfigurationException;
 import io.tonewall.session.domain.CardFacts;
 import io.tonewall.session.domain.CardScheme;
 import io.tonewall.session.domain.Money;
@@ -22,6 +26,9 @@ import io.tonewall.session.domain.PaymentAttempt;
 import io.tonewall.session.domain.PaymentOutcome;
 import io.tonewall.session.domain.PaymentRejectedException;
 import io.tonewall.session.domain.TransactionType;
+import io.tonewall.session.notification.ItemVerdict;
+import io.tonewall.session.notification.NotificationItem;
+import io.tonewall.session.notification.PspNotificationsDisabledException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.resource.ResourceException;
@@ -139,6 +146,59 @@ public class PspGateway {
     return outcome(
         call(connection -> connection.reconcile(configuration, key(idempotencyKey))),
         Optional.empty());
+  }
+
+  /**
+   * Whether the sender of a notification for this configuration is let in (its HTTP Basic
+   * credentials, when the configuration asks for some). The adapter compares; the password never
+   * leaves it.
+   *
+   * @throws PspNotificationsDisabledException when the configuration receives no notifications
+   */
+  public boolean notificationSenderAccepted(
+      String configuration, Optional<String> username, Optional<String> password) {
+    return notifications(
+        configuration,
+        connection ->
+            connection.notificationSenderAccepted(
+                configuration, username.orElse(null), password.orElse(null)));
+  }
+
+  /**
+   * Checks one notification item with the configuration's key (the adapter keeps the key): {@code
+   * AUTHENTIC}, {@code SIGNATURE_INVALID} or {@code OTHER_MERCHANT_ACCOUNT}.
+   *
+   * @throws PspNotificationsDisabledException when the configuration receives no notifications
+   */
+  public ItemVerdict notificationAuthenticity(String configuration, NotificationItem item) {
+    ProviderNotification signed =
+        new ProviderNotification(
+            item.pspReference(),
+            item.originalReference(),
+            item.merchantAccountCode(),
+            item.merchantReference(),
+            item.value(),
+            item.currency(),
+            item.eventCode(),
+            item.success(),
+            item.signature());
+    NotificationAuthenticity verdict =
+        notifications(
+            configuration,
+            connection -> connection.notificationAuthenticity(configuration, signed));
+    return ItemVerdict.valueOf(verdict.name());
+  }
+
+  private <T> T notifications(String configuration, PspCall<T> work) {
+    try {
+      return call(work);
+    } catch (PaymentRejectedException e) {
+      if (e.getCause() instanceof NotificationsNotEnabledException
+          || e.getCause() instanceof UnknownPspConfigurationException) {
+        throw new PspNotificationsDisabledException(configuration, e.getCause());
+      }
+      throw e;
+    }
   }
 
   private static PaymentOutcome outcome(PaymentResult result, Optional<CardFacts> card) {

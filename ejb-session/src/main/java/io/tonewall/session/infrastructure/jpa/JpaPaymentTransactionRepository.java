@@ -27,6 +27,17 @@ public class JpaPaymentTransactionRepository {
     return Optional.ofNullable(entityManager.find(PaymentTransaction.class, id.toString()));
   }
 
+  /** The transaction requested with this idempotency key (a refund's is its merchant reference). */
+  public Optional<PaymentTransaction> byIdempotencyKey(String key) {
+    return entityManager
+        .createQuery(
+            "SELECT t FROM PaymentTransaction t WHERE t.idempotencyKey = :key",
+            PaymentTransaction.class)
+        .setParameter("key", key)
+        .getResultStream()
+        .findFirst();
+  }
+
   /** A session's transactions, oldest first. */
   public List<PaymentTransaction> ofSession(UUID sessionId) {
     return entityManager

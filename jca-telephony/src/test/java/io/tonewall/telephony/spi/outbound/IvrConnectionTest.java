@@ -38,7 +38,7 @@ class IvrConnectionTest {
 
   @BeforeEach
   void start() throws Exception {
-    adapter = bootstrap.adapter("41200-41203");
+    adapter = bootstrap.adapter("21200-21203");
     TelephonyManagedConnectionFactory factory = new TelephonyManagedConnectionFactory();
     factory.setResourceAdapter(adapter);
     managed = (TelephonyManagedConnection) factory.createManagedConnection(null, null);

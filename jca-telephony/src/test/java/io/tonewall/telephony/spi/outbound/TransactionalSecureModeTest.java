@@ -25,7 +25,7 @@ class TransactionalSecureModeTest {
 
   @BeforeEach
   void start() throws Exception {
-    adapter = bootstrap.adapter("41100-41103");
+    adapter = bootstrap.adapter("21100-21103");
     TelephonyManagedConnectionFactory factory = new TelephonyManagedConnectionFactory();
     factory.setResourceAdapter(adapter);
     managed = (TelephonyManagedConnection) factory.createManagedConnection(null, null);
