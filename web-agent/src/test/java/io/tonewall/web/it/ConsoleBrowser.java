@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -85,82 +87,109 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** The element's text once it is shown, read again when a pushed refresh replaced it. */
   String text(String css) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20))
-        .ignoring(StaleElementReferenceException.class)
-        .ignoring(NoSuchElementException.class)
-        .until(
-            d -> {
-              WebElement element = d.findElement(By.cssSelector(css));
-              return element.isDisplayed() ? element.getText() : null;
-            });
+    return retrying(
+        d -> {
+          WebElement element = d.findElement(By.cssSelector(css));
+          return element.isDisplayed() ? element.getText() : null;
+        });
   }
 
   /** An attribute of the element, read again when a pushed refresh replaced it. */
   String attribute(String css, String name) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20))
-        .ignoring(StaleElementReferenceException.class)
-        .ignoring(NoSuchElementException.class)
-        .until(d -> String.valueOf(d.findElement(By.cssSelector(css)).getAttribute(name)));
+    return retrying(d -> String.valueOf(d.findElement(By.cssSelector(css)).getAttribute(name)));
   }
 
   /** The values of every Faces view state the page holds, read again after a refresh. */
   List<String> viewStates() {
-    return new WebDriverWait(driver, Duration.ofSeconds(20))
-        .ignoring(StaleElementReferenceException.class)
-        .until(
-            d ->
-                d.findElements(By.cssSelector("input[name='jakarta.faces.ViewState']")).stream()
-                    .map(state -> state.getAttribute("value"))
-                    .toList());
+    return retrying(
+        d ->
+            d.findElements(By.cssSelector("input[name='jakarta.faces.ViewState']")).stream()
+                .map(state -> state.getAttribute("value"))
+                .toList());
   }
 
   void untilText(String css, String text) {
-    new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    retrying(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
   }
 
   void type(String css, String text) {
-    new WebDriverWait(driver, Duration.ofSeconds(20))
-        .ignoring(StaleElementReferenceException.class)
-        .until(
-            d -> {
-              WebElement field = until(css);
-              field.clear();
-              field.sendKeys(text);
-              return true;
-            });
+    retrying(
+        d -> {
+          WebElement field = until(css);
+          field.clear();
+          field.sendKeys(text);
+          return true;
+        });
   }
 
   void click(String css) {
-    new WebDriverWait(driver, Duration.ofSeconds(20))
+    retrying(
+        d -> {
+          ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d).click();
+          return true;
+        });
+  }
+
+  /**
+   * Applies {@code step} until it gives a value other than null or false, for up to 20 s, starting
+   * again whenever a pushed refresh or a navigation replaced the element it was using (however
+   * Chrome reports that: see {@link #isDetached}).
+   */
+  private <T> T retrying(Function<WebDriver, T> step) {
+    return new WebDriverWait(driver, Duration.ofSeconds(20))
         .ignoring(StaleElementReferenceException.class)
+        .ignoring(NoSuchElementException.class)
         .until(
             d -> {
               try {
-                ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d).click();
-                return true;
+                return step.apply(d);
+              } catch (StaleElementReferenceException | NoSuchElementException e) {
+                throw e;
               } catch (WebDriverException e) {
-                // Chrome's way of saying stale while a navigation replaces the document
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                  return false;
+                if (isReplacedNode(e)) {
+                  return null;
                 }
                 throw e;
               }
             });
   }
 
-  /** Signs in from wherever the browser is sent (the sign-in page). */
   /**
-   * Submits the sign-in form and waits until the answer replaced the page (the next page, or the
-   * form again after a refusal), so that the next navigation carries the signed-in session. The
-   * wait covers the growing delay after failed attempts.
+   * Signs in from wherever the browser is sent (the sign-in page): submits the form and waits until
+   * the answer replaced the page (the next page, or the form again after a refusal), so that the
+   * next navigation carries the signed-in session. The wait covers the growing delay after failed
+   * attempts.
    */
   void signIn(String user, String password) {
     type("#userName", user);
     type("#password", password);
     WebElement submit = find("#submit");
     submit.click();
-    new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(submit));
+    new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> isDetached(submit));
+  }
+
+  /**
+   * Whether {@code element} no longer belongs to the page. Chrome reports a node that a navigation
+   * has just replaced either as a stale reference or, while the new document is being attached, as
+   * an "unknown error" saying the node "does not belong to the document"; both mean it is gone. Any
+   * other driver error propagates.
+   */
+  static boolean isDetached(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (isReplacedNode(e)) {
+        return true;
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isReplacedNode(WebDriverException e) {
+    return String.valueOf(e.getMessage()).contains("does not belong to the document");
   }
 
   /** The WebSocket frames received so far (Chrome's performance log), drained into a list. */
