@@ -41,6 +41,7 @@ import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionState;
 import javax.sip.TransactionTerminatedEvent;
+import javax.sip.TransactionUnavailableException;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
@@ -228,7 +229,21 @@ public final class B2bua implements SipListener {
       return;
     }
     completeRfc2543Request(request, method);
-    Optional<ServerTransaction> transaction = serverTransaction(event);
+    Optional<ServerTransaction> transaction;
+    try {
+      transaction = serverTransaction(event);
+    } catch (TransactionUnavailableException e) {
+      if (!Request.NOTIFY.equals(method)) {
+        throw e;
+      }
+      // RFC 6665 4.1.3: a NOTIFY matching no subscription (no REFER or SUBSCRIBE of Tonewall's)
+      // gets 481; the stack makes no transaction for it, so the answer goes out statelessly
+      refused.incrementAndGet();
+      ((SipProvider) event.getSource())
+          .sendResponse(
+              messages.createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+      return;
+    }
     if (transaction.isEmpty()) {
       return; // a retransmission the stack already handles
     }

@@ -443,6 +443,21 @@ class B2buaTest {
     assertThat(caller.receive(), startsWith("SIP/2.0 481"));
   }
 
+  @Test
+  void answers481_toNotifyOutsideAnyDialogOrSubscription() throws Exception {
+    // when: a NOTIFY with no To-tag, matching no REFER or SUBSCRIBE of Tonewall's
+    caller.send(
+        SipPeer.request("NOTIFY", "nobody", caller.port(), port, "notify-x", 1)
+            .replace(
+                "Content-Length: 0",
+                "Event: refer\r\nSubscription-State: terminated;reason=noresource\r\n"
+                    + "Content-Length: 0"),
+        port);
+
+    // then
+    assertThat(caller.receive(), startsWith("SIP/2.0 481"));
+  }
+
   // ------------------------------------------------------------- established calls
 
   /** A call answered by the agent and ACKed by the caller. */
