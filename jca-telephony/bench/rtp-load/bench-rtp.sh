@@ -12,6 +12,7 @@
 #   DTMF [1]: also run the DTMF matrix (Tonewall secure vs rtpengine with and without delay buffer)
 #   LOAD [1]: run the load part         SHARED [../shared beside the project]
 #   RELAY_THREADS [the node's default: processors, at most 4]: Tonewall's relay threads
+#   NODE_JAVA_OPTS [none]: extra options for the Tonewall node's JVM (flags, -D properties)
 # Measurements on a shared machine: wrap in `flock /tmp/tonewall-heavy.lock`.
 set -Eeuo pipefail
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -68,7 +69,7 @@ trap 'exit 143' INT TERM
 mkdir -p "$WORK/run" "$WORK/results"
 "$WORK/start_rtpengine.sh"
 python3 "$WORK/ngclient.py" ping >/dev/null 2>&1 || die "rtpengine did not start (log: $WORK/run/rtpengine.log)"
-java -Xms256m -Xmx512m -cp "$CLASSPATH_RELAY" io.tonewall.telephony.tool.RelayBenchNode \
+java -Xms256m -Xmx512m ${NODE_JAVA_OPTS:-} -cp "$CLASSPATH_RELAY" io.tonewall.telephony.tool.RelayBenchNode \
   "$SIP_PORT" "$RTP_PORTS" "$CONTROL_PORT" 40 ${RELAY_THREADS:+"$RELAY_THREADS"} >"$WORK/run/tonewall.log" 2>&1 &
 echo $! >"$WORK/run/tonewall.pid"
 for _ in $(seq 1 100); do grep -q '^ready' "$WORK/run/tonewall.log" && break; sleep 0.2; done
