@@ -9,7 +9,12 @@ import java.util.regex.Pattern;
  *
  * <p>A UUID in its canonical form (8-4-4-4-12 hexadecimal digits) is never read as a card number,
  * although its digit groups joined across the hyphens can, about once in ten thousand random UUIDs,
- * look like one: integrators are told to use UUIDs as idempotency keys and references.
+ * look like one: integrators are told to use UUIDs as idempotency keys and references. The UUID
+ * must stand on its own: at the start, after a character that is neither a hexadecimal digit nor a
+ * hyphen, or after a word prefix and a hyphen ({@code order-<uuid>}, {@code it-<uuid>}) where the
+ * character before that hyphen is neither a hexadecimal digit, a hyphen nor a space, so that no
+ * digits before it can join the UUID's into one run. A UUID-shaped part of a longer run of hex
+ * digits and hyphens is not exempt.
  */
 public final class CardNumberGuard {
 
@@ -18,7 +23,7 @@ public final class CardNumberGuard {
 
   private static final Pattern UUID =
       Pattern.compile(
-          "(?<![0-9A-Fa-f-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-"
+          "(?:(?<![0-9A-Fa-f-])|(?<=[^0-9A-Fa-f\\s-]-))[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-"
               + "[0-9A-Fa-f]{12}(?![0-9A-Fa-f-])");
 
   private CardNumberGuard() {}

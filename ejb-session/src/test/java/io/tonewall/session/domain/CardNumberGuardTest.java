@@ -51,6 +51,34 @@ class CardNumberGuardTest {
   }
 
   @Test
+  void letsPrefixedUuidsThrough_butNotAUuidShapeJoinedToDigitsOrHex() {
+    // given: the same UUID, whose digit groups join into a Luhn-valid Visa number
+    String uuid = "42424242-4242-4242-abcd-ef0123456789";
+
+    // then: a word prefix and a hyphen keep it a UUID
+    assertThat(CardNumberGuard.containsCardNumber("order-" + uuid), is(false));
+    assertThat(CardNumberGuard.containsCardNumber("it-" + uuid), is(false));
+    assertThat(CardNumberGuard.containsCardNumber("x:" + uuid), is(false));
+    // and: a hex digit or a space before the hyphen: the shape is not exempt
+    assertThat(CardNumberGuard.containsCardNumber("abc-" + uuid), is(true));
+    assertThat(CardNumberGuard.containsCardNumber("x -" + uuid), is(true));
+    assertThat(CardNumberGuard.containsCardNumber("x--" + uuid), is(true));
+    assertThat(
+        "a card number before a prefixed UUID is still found",
+        CardNumberGuard.containsCardNumber("4111 1111 1111 1111 order-" + uuid),
+        is(true));
+    long flagged = 0;
+    Random random = new Random(7);
+    for (int i = 0; i < 200_000; i++) {
+      if (CardNumberGuard.containsCardNumber(
+          "order-" + new UUID(random.nextLong(), random.nextLong()))) {
+        flagged++;
+      }
+    }
+    assertThat("prefixed random UUIDs flagged", flagged, is(0L));
+  }
+
+  @Test
   void letsOrdinaryReferencesThrough() {
     assertThat(CardNumberGuard.containsCardNumber("order-17"), is(false));
     assertThat(CardNumberGuard.containsCardNumber("INV 2026 11 22"), is(false));
