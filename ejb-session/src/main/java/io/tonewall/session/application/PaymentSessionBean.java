@@ -13,6 +13,7 @@ import jakarta.ejb.Stateful;
 import jakarta.ejb.StatefulTimeout;
 import java.io.Serializable;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -82,6 +83,10 @@ public class PaymentSessionBean implements Serializable {
 
   public SessionView secureWindowClosed(String callId, long suspiciousFrames, long framesExamined) {
     return transitions.secureWindowClosed(id(), callId, suspiciousFrames, framesExamined);
+  }
+
+  public SessionView ivrTransferEnded(String callId, String outcome, OptionalInt sipStatus) {
+    return transitions.ivrTransferEnded(id(), callId, outcome, sipStatus);
   }
 
   public SessionView fieldTimedOut(CardField field, int digitCount) {

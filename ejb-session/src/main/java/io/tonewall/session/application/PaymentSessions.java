@@ -19,6 +19,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -136,6 +137,18 @@ public class PaymentSessions {
         id,
         bean -> bean.secureWindowClosed(callId, suspiciousFrames, framesExamined),
         () -> transitions.secureWindowClosed(id, callId, suspiciousFrames, framesExamined));
+  }
+
+  /**
+   * The IVR's transfer of the caller back to the agent ended (audited as {@code ivr.transfer}, on a
+   * session that has usually ended already).
+   */
+  public SessionView ivrTransferEnded(
+      UUID id, String callId, String outcome, OptionalInt sipStatus) {
+    return route(
+        id,
+        bean -> bean.ivrTransferEnded(callId, outcome, sipStatus),
+        () -> transitions.ivrTransferEnded(id, callId, outcome, sipStatus));
   }
 
   /** The caller did not finish a card field in time. */

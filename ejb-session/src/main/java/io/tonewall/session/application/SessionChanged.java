@@ -36,8 +36,9 @@ import java.util.UUID;
  * {@code call.transferred}, {@code call.paired}, {@code call.ended}, {@code field.progress}, {@code
  * field.timed_out}, {@code session.cancelled}, {@code session.timed_out}, {@code session.expired},
  * {@code session.ended}; IVR sessions also {@code ivr.linked} (a link id for the transfer), {@code
- * ivr.announced} (the outcome or goodbye told to the caller) and {@code ivr.ended} (the call ended
- * because the session did).
+ * ivr.announced} (the outcome or goodbye told to the caller), {@code ivr.ended} (the call ended
+ * because the session did) and {@code ivr.transfer} (how the caller's transfer back ended, after
+ * the session ended).
  *
  * @param sessionId the session
  * @param apiClientId the API client that opened the session; empty when the console or IVR did

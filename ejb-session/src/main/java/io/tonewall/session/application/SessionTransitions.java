@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -269,6 +270,29 @@ public class SessionTransitions {
                 + suspiciousFrames
                 + " framesExamined="
                 + framesExamined);
+  }
+
+  /**
+   * The IVR's transfer of its caller back to the agent ({@code afterIvr: TRANSFER_BACK}) ended
+   * (telephony event {@code TRANSFER_ENDED}), recorded as {@code ivr.transfer}: how, and the SIP
+   * status that decided it. It comes after the session has ended (the session ends before the REFER
+   * is sent): the session's state does not change, whatever it is.
+   *
+   * @param outcome as the adapter reports it: {@code ACCEPTED}, {@code FAILED}, {@code DECLINED} or
+   *     {@code NO_ANSWER}
+   * @param sipStatus the SIP status code that decided the outcome, if there was one
+   */
+  public SessionView ivrTransferEnded(
+      UUID id, String callId, String outcome, OptionalInt sipStatus) {
+    return change(
+        id,
+        "ivr.transfer",
+        (session, now) ->
+            "call="
+                + callId
+                + " outcome="
+                + outcome
+                + (sipStatus.isPresent() ? " sipStatus=" + sipStatus.getAsInt() : ""));
   }
 
   /**

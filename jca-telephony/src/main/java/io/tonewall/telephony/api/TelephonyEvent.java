@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One call event delivered to a {@link TelephonyEventListener}. It never carries a keyed digit:
@@ -25,6 +26,8 @@ public final class TelephonyEvent implements Serializable {
   private final BreakReason reason;
   private final long suspiciousFrames;
   private final long framesExamined;
+  private final TransferOutcome transferOutcome;
+  private final int sipStatus;
   private final Instant occurredAt;
   private final boolean ivr;
 
@@ -40,6 +43,8 @@ public final class TelephonyEvent implements Serializable {
     this.reason = builder.reason;
     this.suspiciousFrames = builder.suspiciousFrames;
     this.framesExamined = builder.framesExamined;
+    this.transferOutcome = builder.transferOutcome;
+    this.sipStatus = builder.sipStatus;
     this.occurredAt = builder.occurredAt;
     this.ivr = builder.ivr;
   }
@@ -111,6 +116,21 @@ public final class TelephonyEvent implements Serializable {
     return framesExamined;
   }
 
+  /** For {@link TelephonyEventType#TRANSFER_ENDED}: how the transfer back ended. */
+  public Optional<TransferOutcome> transferOutcome() {
+    return Optional.ofNullable(transferOutcome);
+  }
+
+  /**
+   * For {@link TelephonyEventType#TRANSFER_ENDED}: the SIP status that decided the outcome (the
+   * REFER's final response, or the status line of the NOTIFY's sipfrag); empty when there was none
+   * ({@link TransferOutcome#NO_ANSWER}, or a REFER that could not be sent). Nothing else of the
+   * caller's messages is kept.
+   */
+  public OptionalInt sipStatus() {
+    return sipStatus == 0 ? OptionalInt.empty() : OptionalInt.of(sipStatus);
+  }
+
   public Instant occurredAt() {
     return occurredAt;
   }
@@ -132,6 +152,8 @@ public final class TelephonyEvent implements Serializable {
         + (brand == null ? "" : " brand=" + brand)
         + (reason == null ? "" : " reason=" + reason)
         + (sentinel(type) ? " suspicious=" + suspiciousFrames + "/" + framesExamined : "")
+        + (transferOutcome == null ? "" : " transfer=" + transferOutcome)
+        + (sipStatus == 0 ? "" : " sipStatus=" + sipStatus)
         + (ivr ? " ivr" : "")
         + "]";
   }
@@ -155,6 +177,8 @@ public final class TelephonyEvent implements Serializable {
     private BreakReason reason;
     private long suspiciousFrames;
     private long framesExamined;
+    private TransferOutcome transferOutcome;
+    private int sipStatus;
     private boolean ivr;
 
     private Builder(TelephonyEventType type, String callId, Instant occurredAt) {
@@ -202,6 +226,20 @@ public final class TelephonyEvent implements Serializable {
       }
       this.suspiciousFrames = suspiciousFrames;
       this.framesExamined = framesExamined;
+      return this;
+    }
+
+    /**
+     * The outcome of a transfer back, with the SIP status that decided it if any.
+     *
+     * @throws IllegalArgumentException if the status is not a SIP status code (100 to 699)
+     */
+    public Builder transfer(TransferOutcome outcome, OptionalInt status) {
+      if (status.isPresent() && (status.getAsInt() < 100 || status.getAsInt() > 699)) {
+        throw new IllegalArgumentException("a SIP status is 100..699, was " + status.getAsInt());
+      }
+      this.transferOutcome = Objects.requireNonNull(outcome, "outcome");
+      this.sipStatus = status.orElse(0);
       return this;
     }
 

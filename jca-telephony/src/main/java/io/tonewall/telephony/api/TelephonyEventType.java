@@ -30,5 +30,11 @@ public enum TelephonyEventType {
    * TelephonyEvent#framesExamined()} frames sent to the agent. It may arrive after {@code BROKEN}
    * and {@code CALL_ENDED}: it comes once the last masked packet has left.
    */
-  SECURE_WINDOW_CLOSED
+  SECURE_WINDOW_CLOSED,
+  /**
+   * IVR calls: Tonewall's REFER transferring the caller back ended; carries the {@link
+   * TelephonyEvent#transferOutcome()} and, where there is one, the {@link
+   * TelephonyEvent#sipStatus()} that decided it. Once per REFER, before {@code CALL_ENDED}.
+   */
+  TRANSFER_ENDED
 }

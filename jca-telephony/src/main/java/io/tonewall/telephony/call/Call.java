@@ -9,6 +9,7 @@ import io.tonewall.telephony.api.IvrAnnouncement;
 import io.tonewall.telephony.api.IvrEnding;
 import io.tonewall.telephony.api.TelephonyEvent;
 import io.tonewall.telephony.api.TelephonyEventType;
+import io.tonewall.telephony.api.TransferOutcome;
 import io.tonewall.telephony.api.UnknownCallException;
 import io.tonewall.telephony.dtmf.CaptureSpecification;
 import io.tonewall.telephony.dtmf.CaptureState;
@@ -27,6 +28,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.logging.Logger;
 
 /**
@@ -403,6 +405,15 @@ public final class Call implements MediaListener {
                 Optional.ofNullable(windowSessions.pollFirst()))
             .frames(suspiciousFrames, framesExamined)
             .build());
+  }
+
+  /**
+   * The IVR's REFER transferring the caller back ended: {@code TRANSFER_ENDED} with {@code outcome}
+   * and the SIP status that decided it, to the session the call is linked to. Called once per REFER
+   * by the SIP side, before the call ends.
+   */
+  public synchronized void transferEnded(TransferOutcome outcome, OptionalInt sipStatus) {
+    registry.publish(event(TelephonyEventType.TRANSFER_ENDED).transfer(outcome, sipStatus).build());
   }
 
   /** Evaluates the capture timeouts; called by the relay's ticker. */

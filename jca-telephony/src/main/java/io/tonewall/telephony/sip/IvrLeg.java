@@ -1,10 +1,12 @@
 package io.tonewall.telephony.sip;
 
+import io.tonewall.telephony.api.TransferOutcome;
 import io.tonewall.telephony.call.Call;
 import io.tonewall.telephony.ivr.IvrCall;
 import io.tonewall.telephony.ivr.IvrMediaSession;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 
@@ -20,7 +22,7 @@ final class IvrLeg {
     ANSWERED,
     /** ACKed: the dialogue runs. */
     CONFIRMED,
-    /** REFER sent; BYE follows its outcome. */
+    /** REFER sent (or being sent); BYE follows its outcome, reported when the call ends. */
     REFERRING,
     /** Over: media closed, call removed. */
     ENDED
@@ -37,6 +39,12 @@ final class IvrLeg {
   AudioDescription lastOffer;
   State state = State.ANSWERED;
   Optional<Instant> referDeadline = Optional.empty();
+
+  /** The REFER's final outcome, once known; none when the call ends: {@code NO_ANSWER}. */
+  Optional<TransferOutcome> transferOutcome = Optional.empty();
+
+  /** The SIP status that decided {@link #transferOutcome}, if any. */
+  OptionalInt transferStatus = OptionalInt.empty();
 
   IvrLeg(
       String callId,

@@ -1,5 +1,6 @@
 package io.tonewall.telephony.sip;
 
+import io.tonewall.telephony.api.TransferOutcome;
 import io.tonewall.telephony.call.Call;
 import io.tonewall.telephony.call.CallRegistry;
 import io.tonewall.telephony.dtmf.DtmfKey;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -50,9 +52,12 @@ import javax.sip.message.Response;
  * type and telephone-event from the offer), runs the {@link IvrCall} dialogue once the ACK arrives,
  * answers re-INVITE/UPDATE (hold stops the prompts, resume continues them), BYE, CANCEL, OPTIONS,
  * INFO and the NOTIFYs of its own REFER, and ends the call with BYE or a REFER back followed by
- * BYE. Nothing stays allocated after the call: dialog, media session and ports go with it. Called
- * by the {@link B2bua} on JAIN-SIP's threads, by the dialogue on the IVR media thread and by the
- * relay's ticker; per-call state is guarded by the call's {@link IvrLeg}.
+ * BYE. A REFER's outcome ({@link TransferOutcome}: accepted or failed by the NOTIFY's sipfrag,
+ * declined by a final non-2xx response, else no answer) is published as {@code TRANSFER_ENDED}
+ * once, when the call ends, before {@code CALL_ENDED}; only its SIP status code is taken from the
+ * caller's messages. Nothing stays allocated after the call: dialog, media session and ports go
+ * with it. Called by the {@link B2bua} on JAIN-SIP's threads, by the dialogue on the IVR media
+ * thread and by the relay's ticker; per-call state is guarded by the call's {@link IvrLeg}.
  */
 final class IvrUas {
 
@@ -289,18 +294,29 @@ final class IvrUas {
     }
   }
 
-  /** A NOTIFY of Tonewall's REFER: the transfer's outcome; a final one ends the call with BYE. */
+  /**
+   * A NOTIFY of Tonewall's REFER: the transfer's outcome (a final sipfrag status: 2xx accepted,
+   * else failed); a final one, or the subscription's end, ends the call with BYE.
+   */
   private void onNotify(ServerTransaction st, Request request, IvrLeg leg)
       throws ParseException, SipException, InvalidArgumentException {
     b2bua.answer(st, messages.createResponse(Response.OK, request));
     byte[] raw = request.getRawContent();
     String fragment = raw == null ? "" : new String(raw, StandardCharsets.UTF_8).trim();
     Matcher status = SIPFRAG_STATUS.matcher(fragment);
+    int code = status.find() ? Integer.parseInt(status.group(1)) : 0;
     boolean terminated =
         String.valueOf(request.getHeader("Subscription-State"))
             .toLowerCase()
             .contains("terminated");
-    if ((status.find() && Integer.parseInt(status.group(1)) >= 200) || terminated) {
+    boolean finalStatus = code >= 200;
+    if (finalStatus && code <= 699) { // a status beyond SIP's: no outcome (NO_ANSWER)
+      settle(
+          leg,
+          code < 300 ? TransferOutcome.ACCEPTED : TransferOutcome.FAILED,
+          OptionalInt.of(code));
+    }
+    if (finalStatus || terminated) {
       hangUp(leg);
     }
   }
@@ -310,14 +326,28 @@ final class IvrUas {
     int status = event.getResponse().getStatusCode();
     if (Request.REFER.equals(sent.method()) && status >= 300) {
       LOG.info(() -> "REFER of IVR call " + sent.leg().callId + " refused with " + status);
+      settle(sent.leg(), TransferOutcome.DECLINED, OptionalInt.of(status));
       hangUp(sent.leg());
     }
   }
 
-  /** Tonewall's REFER got no answer: hang up. */
+  /** Tonewall's REFER got no answer: hang up (the transfer ends {@code NO_ANSWER}). */
   void timedOut(IvrRequest sent) {
     if (Request.REFER.equals(sent.method())) {
       hangUp(sent.leg());
+    }
+  }
+
+  /**
+   * Notes the REFER's final outcome, the first one only and only while the transfer is under way;
+   * it is published when the call ends ({@link #end}).
+   */
+  private static void settle(IvrLeg leg, TransferOutcome outcome, OptionalInt status) {
+    synchronized (leg) {
+      if (leg.state == IvrLeg.State.REFERRING && leg.transferOutcome.isEmpty()) {
+        leg.transferOutcome = Optional.of(outcome);
+        leg.transferStatus = status;
+      }
     }
   }
 
@@ -396,6 +426,7 @@ final class IvrUas {
       if (!leg.live() || leg.dialog.getState() != DialogState.CONFIRMED) {
         return;
       }
+      leg.state = IvrLeg.State.REFERRING;
       try {
         Request refer = leg.dialog.createRequest(Request.REFER);
         refer.addHeader(
@@ -404,25 +435,33 @@ final class IvrUas {
         refer.addHeader(b2bua.contact());
         ClientTransaction ct = provider.get().getNewClientTransaction(refer);
         ct.setApplicationData(new IvrRequest(leg, Request.REFER));
-        leg.state = IvrLeg.State.REFERRING;
         leg.referDeadline = Optional.of(clock.instant().plus(REFER_WAIT));
         leg.dialog.sendRequest(ct);
         return;
       } catch (ParseException | SipException | RuntimeException e) {
         LOG.log(Level.WARNING, "REFER of IVR call " + leg.callId + " failed: hanging up", e);
+        settle(leg, TransferOutcome.FAILED, OptionalInt.empty());
       }
     }
     hangUp(leg);
   }
 
   /**
-   * Ends the call: dialogue stopped, media closed and ports freed, call removed. Holds the lock.
+   * Ends the call: a transfer under way reported ({@code TRANSFER_ENDED}, {@code NO_ANSWER} unless
+   * its outcome is known), dialogue stopped, media closed and ports freed, call removed. Holds the
+   * lock.
    */
   private void end(IvrLeg leg) {
     if (leg.state == IvrLeg.State.ENDED) {
       return;
     }
+    boolean transferring = leg.state == IvrLeg.State.REFERRING;
     leg.state = IvrLeg.State.ENDED;
+    if (transferring) {
+      TransferOutcome outcome = leg.transferOutcome.orElse(TransferOutcome.NO_ANSWER);
+      LOG.fine(() -> "transfer of IVR call " + leg.callId + " ended: " + outcome);
+      leg.call.transferEnded(outcome, leg.transferStatus);
+    }
     byCallId.remove(leg.callId, leg);
     if (leg.dialogue != null) {
       leg.dialogue.ended();

@@ -14,6 +14,7 @@ import io.tonewall.telephony.api.CardField;
 import io.tonewall.telephony.api.CardFieldSpecification;
 import io.tonewall.telephony.api.TelephonyEvent;
 import io.tonewall.telephony.api.TelephonyEventType;
+import io.tonewall.telephony.api.TransferOutcome;
 import io.tonewall.telephony.api.UnknownCallException;
 import io.tonewall.telephony.audio.G711;
 import io.tonewall.telephony.dtmf.DtmfKey;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -427,6 +429,75 @@ class CallTest {
         assertThrows(IllegalArgumentException.class, () -> builder.frames(3, 2));
     assertThrows(IllegalArgumentException.class, () -> builder.frames(-1, 2));
     assertThat(more.getMessage(), is("suspicious frames must be 0..2, was 3"));
+  }
+
+  @Test
+  void transferEnded_carriesTheOutcomeAndTheSipStatus_only() {
+    // when
+    TelephonyEvent event =
+        TelephonyEvent.of(TelephonyEventType.TRANSFER_ENDED, "c", Instant.EPOCH)
+            .session(Optional.of("s"))
+            .transfer(TransferOutcome.DECLINED, OptionalInt.of(603))
+            .ivr(true)
+            .build();
+
+    // then
+    assertThat(event.transferOutcome(), is(Optional.of(TransferOutcome.DECLINED)));
+    assertThat(event.sipStatus(), is(OptionalInt.of(603)));
+    assertThat(
+        event.toString(),
+        is(
+            "TelephonyEvent[TRANSFER_ENDED call=c session=s transfer=DECLINED"
+                + " sipStatus=603 ivr]"));
+  }
+
+  @Test
+  void transferEnded_withoutStatus_andNotOnOtherEvents() {
+    // when
+    TelephonyEvent unanswered =
+        TelephonyEvent.of(TelephonyEventType.TRANSFER_ENDED, "c", Instant.EPOCH)
+            .transfer(TransferOutcome.NO_ANSWER, OptionalInt.empty())
+            .build();
+    TelephonyEvent other =
+        TelephonyEvent.of(TelephonyEventType.CALL_ENDED, "c", Instant.EPOCH).build();
+
+    // then
+    assertThat(unanswered.sipStatus(), is(OptionalInt.empty()));
+    assertThat(other.transferOutcome(), is(Optional.empty()));
+    assertThat(other.sipStatus(), is(OptionalInt.empty()));
+  }
+
+  @Test
+  void transferStatus_mustBeASipStatusCode() {
+    TelephonyEvent.Builder builder =
+        TelephonyEvent.of(TelephonyEventType.TRANSFER_ENDED, "c", Instant.EPOCH);
+
+    IllegalArgumentException low =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> builder.transfer(TransferOutcome.FAILED, OptionalInt.of(99)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> builder.transfer(TransferOutcome.FAILED, OptionalInt.of(700)));
+    assertThat(low.getMessage(), is("a SIP status is 100..699, was 99"));
+  }
+
+  @Test
+  void transferEnded_isPublishedForTheLinkedSession() throws Exception {
+    // given
+    Call call = registry.openIvr("ivr-call", Optional.empty());
+    call.secureFor("s");
+
+    // when
+    call.transferEnded(TransferOutcome.ACCEPTED, OptionalInt.of(200));
+
+    // then
+    awaitEvents(TelephonyEventType.TRANSFER_ENDED, 1);
+    TelephonyEvent event = last(TelephonyEventType.TRANSFER_ENDED);
+    assertThat(event.sessionId(), is(Optional.of("s")));
+    assertThat(event.ivr(), is(true));
+    assertThat(event.transferOutcome(), is(Optional.of(TransferOutcome.ACCEPTED)));
+    assertThat(event.sipStatus(), is(OptionalInt.of(200)));
   }
 
   private void awaitEvents(TelephonyEventType type, int count) throws InterruptedException {

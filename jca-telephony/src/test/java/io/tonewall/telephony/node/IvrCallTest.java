@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.tonewall.telephony.api.CapturedCard;
@@ -15,6 +16,7 @@ import io.tonewall.telephony.api.IvrEnding;
 import io.tonewall.telephony.api.TelephonyEvent;
 import io.tonewall.telephony.api.TelephonyEventType;
 import io.tonewall.telephony.api.TelephonyMetrics;
+import io.tonewall.telephony.api.TransferOutcome;
 import io.tonewall.telephony.audio.G711;
 import io.tonewall.telephony.ivr.CallerRtp;
 import io.tonewall.telephony.rtp.RtpPacket;
@@ -29,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -315,39 +318,11 @@ class IvrCallTest {
   @Test
   void linksByTheIdInTheRequestUri_andTransfersBackWithRefer() throws Exception {
     // given
-    String linkId = node.ivr().linkIds().allocate(SESSION, "fr");
-    call("pay-" + linkId, "ivr-refer");
-    awaitEvent(type(TelephonyEventType.SECURE), Duration.ofSeconds(3));
+    String refer = referredCaller("ivr-refer");
 
     // when
-    node.calls().require("ivr-refer").endIvr(SESSION, IvrEnding.TRANSFER_BACK);
-    String refer = caller.receive(m -> m.startsWith("REFER "), 10_000);
     caller.send(SipPeer.response(refer, 202, "Accepted", "", caller.port()), port);
-    String notify =
-        "NOTIFY sip:tonewall@127.0.0.1:"
-            + port
-            + " SIP/2.0\r\n"
-            + "Via: SIP/2.0/UDP 127.0.0.1:"
-            + caller.port()
-            + ";branch=z9hG4bK-notify1\r\n"
-            + "Max-Forwards: 70\r\n"
-            + "From: "
-            + SipPeer.header(refer, "To")
-            + ";tag=agent\r\n"
-            + "To: "
-            + SipPeer.header(refer, "From")
-            + "\r\n"
-            + "Call-ID: ivr-refer\r\n"
-            + "CSeq: 2 NOTIFY\r\n"
-            + "Event: refer\r\n"
-            + "Subscription-State: terminated;reason=noresource\r\n"
-            + "Contact: <sip:caller@127.0.0.1:"
-            + caller.port()
-            + ">\r\n"
-            + "Content-Type: message/sipfrag;version=2.0\r\n"
-            + "Content-Length: 16\r\n\r\n"
-            + "SIP/2.0 200 OK\r\n";
-    caller.send(notify, port);
+    caller.send(notify(refer, "ivr-refer", "SIP/2.0 200 OK", "terminated;reason=noresource"), port);
     String notifyAnswer = caller.receive(m -> m.contains("CSeq: 2 NOTIFY"), 5000);
     String bye = caller.receive(m -> m.startsWith("BYE "), 5000);
     caller.send(SipPeer.response(bye, 200, "OK", "", caller.port()), port);
@@ -359,7 +334,135 @@ class IvrCallTest {
     assertThat(bye, startsWith("BYE "));
     assertThat(
         awaitEvent(type(TelephonyEventType.CALL_ENDED), Duration.ofSeconds(2)).ivr(), is(true));
+    TelephonyEvent transfer = theOneTransferEndedBeforeCallEnded();
+    assertThat(transfer.transferOutcome(), is(Optional.of(TransferOutcome.ACCEPTED)));
+    assertThat(transfer.sipStatus(), is(OptionalInt.of(200)));
+    assertThat(transfer.sessionId(), is(Optional.of(SESSION)));
+    assertThat(transfer.ivr(), is(true));
     assertNothingAllocated();
+  }
+
+  @Test
+  void reportsATransferTheCallerAcceptedButThatFailed_withTheSipfragStatusOnly() throws Exception {
+    // given
+    String refer = referredCaller("ivr-refer-failed");
+
+    // when: accepted, then the transfer fails (486 in the final NOTIFY)
+    caller.send(SipPeer.response(refer, 202, "Accepted", "", caller.port()), port);
+    caller.send(
+        notify(refer, "ivr-refer-failed", "SIP/2.0 486 Busy Here", "terminated;reason=noresource"),
+        port);
+    String bye = caller.receive(m -> m.startsWith("BYE "), 5000);
+    caller.send(SipPeer.response(bye, 200, "OK", "", caller.port()), port);
+
+    // then
+    awaitEvent(type(TelephonyEventType.CALL_ENDED), Duration.ofSeconds(2));
+    TelephonyEvent transfer = theOneTransferEndedBeforeCallEnded();
+    assertThat(transfer.transferOutcome(), is(Optional.of(TransferOutcome.FAILED)));
+    assertThat(transfer.sipStatus(), is(OptionalInt.of(486)));
+    assertThat(events.toString(), not(containsString("Busy Here")));
+    assertNothingAllocated();
+  }
+
+  @Test
+  void reportsAReferTheCallerDeclined_andHangsUpAtOnce() throws Exception {
+    // given
+    String refer = referredCaller("ivr-refer-declined");
+
+    // when
+    caller.send(SipPeer.response(refer, 603, "Decline", "", caller.port()), port);
+    String bye = caller.receive(m -> m.startsWith("BYE "), 5000);
+    caller.send(SipPeer.response(bye, 200, "OK", "", caller.port()), port);
+
+    // then
+    awaitEvent(type(TelephonyEventType.CALL_ENDED), Duration.ofSeconds(2));
+    TelephonyEvent transfer = theOneTransferEndedBeforeCallEnded();
+    assertThat(transfer.transferOutcome(), is(Optional.of(TransferOutcome.DECLINED)));
+    assertThat(transfer.sipStatus(), is(OptionalInt.of(603)));
+    assertNothingAllocated();
+  }
+
+  @Test
+  void reportsNoAnswer_whenTheCallerHangsUpInsteadOfAnsweringTheRefer() throws Exception {
+    // given
+    String refer = referredCaller("ivr-refer-unanswered");
+
+    // when: no answer to the REFER, a BYE instead
+    caller.send(inDialog("BYE", "ivr-refer-unanswered", SipPeer.header(refer, "From"), 2), port);
+    String byeAnswer = caller.receive(m -> m.contains("CSeq: 2 BYE"), 5000);
+
+    // then
+    assertThat(byeAnswer, startsWith("SIP/2.0 200"));
+    awaitEvent(type(TelephonyEventType.CALL_ENDED), Duration.ofSeconds(2));
+    TelephonyEvent transfer = theOneTransferEndedBeforeCallEnded();
+    assertThat(transfer.transferOutcome(), is(Optional.of(TransferOutcome.NO_ANSWER)));
+    assertThat(transfer.sipStatus(), is(OptionalInt.empty()));
+    assertNothingAllocated();
+  }
+
+  /**
+   * Calls the IVR with the link id in the request URI, waits for the call to be secure, ends the
+   * session's IVR with TRANSFER_BACK and returns Tonewall's REFER.
+   */
+  private String referredCaller(String callId) throws Exception {
+    String linkId = node.ivr().linkIds().allocate(SESSION, "fr");
+    call("pay-" + linkId, callId);
+    awaitEvent(type(TelephonyEventType.SECURE), Duration.ofSeconds(3));
+    node.calls().require(callId).endIvr(SESSION, IvrEnding.TRANSFER_BACK);
+    return caller.receive(m -> m.startsWith("REFER "), 10_000);
+  }
+
+  /** The caller's NOTIFY (CSeq 2) of Tonewall's {@code refer}, carrying {@code sipfrag}. */
+  private String notify(String refer, String callId, String sipfrag, String subscriptionState) {
+    String body = sipfrag + "\r\n";
+    return "NOTIFY sip:tonewall@127.0.0.1:"
+        + port
+        + " SIP/2.0\r\n"
+        + "Via: SIP/2.0/UDP 127.0.0.1:"
+        + caller.port()
+        + ";branch=z9hG4bK-notify-"
+        + callId
+        + "\r\n"
+        + "Max-Forwards: 70\r\n"
+        + "From: "
+        + SipPeer.header(refer, "To")
+        + ";tag=agent\r\n"
+        + "To: "
+        + SipPeer.header(refer, "From")
+        + "\r\n"
+        + "Call-ID: "
+        + callId
+        + "\r\n"
+        + "CSeq: 2 NOTIFY\r\n"
+        + "Event: refer\r\n"
+        + "Subscription-State: "
+        + subscriptionState
+        + "\r\n"
+        + "Contact: <sip:caller@127.0.0.1:"
+        + caller.port()
+        + ">\r\n"
+        + "Content-Type: message/sipfrag;version=2.0\r\n"
+        + "Content-Length: "
+        + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+        + "\r\n\r\n"
+        + body;
+  }
+
+  /** The call's only {@code TRANSFER_ENDED}, which came before its {@code CALL_ENDED}. */
+  private TelephonyEvent theOneTransferEndedBeforeCallEnded() {
+    List<TelephonyEventType> types = events.stream().map(TelephonyEvent::type).toList();
+    assertThat(
+        types.toString(),
+        types.stream().filter(t -> t == TelephonyEventType.TRANSFER_ENDED).count(),
+        is(1L));
+    assertThat(
+        types.toString(),
+        types.indexOf(TelephonyEventType.TRANSFER_ENDED),
+        lessThan(types.indexOf(TelephonyEventType.CALL_ENDED)));
+    return events.stream()
+        .filter(e -> e.type() == TelephonyEventType.TRANSFER_ENDED)
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

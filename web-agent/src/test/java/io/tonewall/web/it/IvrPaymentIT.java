@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * webhook, log line or (on PostgreSQL) text column. The failure paths: three card numbers failing
  * the Luhn check (too many attempts: the session is cancelled, Tonewall hangs up, the numbers are
  * nowhere either), a session cancelled during the call, and {@code afterIvr: TRANSFER_BACK} with a
- * REFER the caller accepts or declines.
+ * REFER the caller accepts or declines (the outcome then audited as {@code ivr.transfer} on the
+ * finished session).
  *
  * <p>Runs on PostgreSQL only (tag {@code database-incidental}, web-agent/pom.xml): what it adds is
  * the IVR (prompts, field collection, announcement, Tonewall's BYE and REFER) driving a session
@@ -228,12 +230,15 @@ class IvrPaymentIT {
       int callerExit = SippPeers.await(call.caller(), 60);
 
       // then: the REFER pointed at the return URI and Tonewall hung up after the NOTIFY (the
-      // scenario checks both: exit 0)
+      // scenario checks both: exit 0); the finished session's audit trail holds the transfer's
+      // outcome, and it is still Finished
       assertApproved(ended);
       assertThat(sipp.log("caller"), callerExit, is(0));
       assertThat(
           details(api.audit(call.id()), "ivr.announced"),
           contains(endsWith("announcement=PAYMENT_APPROVED then=TRANSFER_BACK")));
+      assertTransferAudited(
+          api, call, "status=Finished state=ENDED call=%s outcome=ACCEPTED sipStatus=200");
       assertThat(
           CardDigitsSearch.serverLog(),
           not(containsString(referRefused(call.linked().getString("callReference")))));
@@ -256,12 +261,15 @@ class IvrPaymentIT {
       JsonObject ended = api.awaitSession(call.id(), s -> "ENDED".equals(s.getString("state")), 60);
       int callerExit = SippPeers.await(call.caller(), 60);
 
-      // then: Tonewall hung up on the refusal (the scenario waits for its BYE right after the 603)
+      // then: Tonewall hung up on the refusal (the scenario waits for its BYE right after the 603);
+      // the finished session's audit trail holds the refusal, and it is still Finished
       assertApproved(ended);
       assertThat(sipp.log("caller"), callerExit, is(0));
       assertThat(
           details(api.audit(call.id()), "ivr.announced"),
           contains(endsWith("announcement=PAYMENT_APPROVED then=TRANSFER_BACK")));
+      assertTransferAudited(
+          api, call, "status=Finished state=ENDED call=%s outcome=DECLINED sipStatus=603");
       awaitServerLog(referRefused(call.linked().getString("callReference")) + "603", 10);
     }
   }
@@ -313,6 +321,27 @@ class IvrPaymentIT {
     assertThat(transaction.getString("outcome"), is("APPROVED"));
     assertThat(transaction.getString("lastFour"), is("4242"));
     assertThat(transaction.getJsonNumber("amount").longValue(), is(1275L));
+  }
+
+  /**
+   * The call's transfer back is audited once ({@code ivr.transfer}, within 20 s), with {@code
+   * detail} (its {@code %s} the call's reference), after the announcement; the session did not
+   * move.
+   */
+  private static void assertTransferAudited(CallTestApi api, LinkedCall call, String detail)
+      throws Exception {
+    String callReference = call.linked().getString("callReference");
+    api.awaitAuditEntry(call.id(), "ivr.transfer", 20);
+    List<JsonObject> audit = api.audit(call.id());
+    List<String> types = audit.stream().map(e -> e.getString("eventType")).toList();
+    assertThat(details(audit, "ivr.transfer"), contains(String.format(detail, callReference)));
+    assertThat(
+        types.toString(),
+        types.indexOf("ivr.transfer"),
+        greaterThan(types.indexOf("ivr.announced")));
+    JsonObject after = api.session(call.id());
+    assertThat(after.getString("status"), is("Finished"));
+    assertThat(after.getString("state"), is("ENDED"));
   }
 
   /** The details of {@code audit}'s entries of {@code eventType}, oldest first. */

@@ -6,6 +6,7 @@ import io.tonewall.session.domain.SessionStateException;
 import io.tonewall.telephony.api.BreakReason;
 import io.tonewall.telephony.api.TelephonyEvent;
 import io.tonewall.telephony.api.TelephonyEventListener;
+import io.tonewall.telephony.api.TransferOutcome;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -31,7 +32,9 @@ import java.util.logging.Logger;
  * <p>One line per event type in {@link #dispatch}: a new type needs its case and, where it changes
  * the session, a method of {@link PaymentSessions}. The leak sentinel's two events become a
  * security incident ({@link PaymentSessions#leakSuspected}) and the secure window's evidence
- * ({@link PaymentSessions#secureWindowClosed}) in the session's audit trail.
+ * ({@link PaymentSessions#secureWindowClosed}) in the session's audit trail; the end of an IVR
+ * caller's transfer back becomes {@code ivr.transfer} ({@link PaymentSessions#ivrTransferEnded}),
+ * recorded on the session that has usually ended by then.
  */
 @MessageDriven(messageListenerInterface = TelephonyEventListener.class)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -74,6 +77,12 @@ public class TelephonyEventConsumer implements TelephonyEventListener {
       case SECURE_WINDOW_CLOSED ->
           sessions.secureWindowClosed(
               session, event.callId(), event.suspiciousFrames(), event.framesExamined());
+      case TRANSFER_ENDED ->
+          sessions.ivrTransferEnded(
+              session,
+              event.callId(),
+              event.transferOutcome().map(TransferOutcome::name).orElse("UNKNOWN"),
+              event.sipStatus());
       default -> LOG.warning(() -> "no handling of " + event.type() + " yet: " + event);
     }
   }
