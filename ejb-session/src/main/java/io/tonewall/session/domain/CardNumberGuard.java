@@ -1,5 +1,6 @@
 package io.tonewall.session.domain;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -11,10 +12,10 @@ import java.util.regex.Pattern;
  * although its digit groups joined across the hyphens can, about once in ten thousand random UUIDs,
  * look like one: integrators are told to use UUIDs as idempotency keys and references. The UUID
  * must stand on its own: at the start, after a character that is neither a hexadecimal digit nor a
- * hyphen, or after a word prefix and a hyphen ({@code order-<uuid>}, {@code it-<uuid>}) where the
- * character before that hyphen is neither a hexadecimal digit, a hyphen nor a space, so that no
- * digits before it can join the UUID's into one run. A UUID-shaped part of a longer run of hex
- * digits and hyphens is not exempt.
+ * hyphen, or after a word prefix and a hyphen ({@code order-<uuid>}, {@code it-<uuid>}); and no
+ * digit may stand next to it with only spaces or hyphens between (those would join its digit groups
+ * into one run with other digits, so such text is read as it is). A UUID-shaped part of a longer
+ * run of hex digits and hyphens is not exempt either.
  */
 public final class CardNumberGuard {
 
@@ -45,7 +46,7 @@ public final class CardNumberGuard {
    * Luhn.
    */
   public static boolean containsCardNumber(CharSequence input) {
-    CharSequence text = UUID.matcher(input).replaceAll("u");
+    CharSequence text = withoutStandaloneUuids(input);
     int[] digits = new int[text.length()];
     int count = 0;
     for (int i = 0; i <= text.length(); i++) {
@@ -59,6 +60,34 @@ public final class CardNumberGuard {
           return true;
         }
         count = 0;
+      }
+    }
+    return false;
+  }
+
+  /** {@code input} with every UUID that stands on its own (see the class comment) replaced. */
+  private static CharSequence withoutStandaloneUuids(CharSequence input) {
+    Matcher uuid = UUID.matcher(input);
+    StringBuilder text = new StringBuilder(input.length());
+    int copied = 0;
+    while (uuid.find()) {
+      if (!digitJoins(input, uuid.start() - 1, -1) && !digitJoins(input, uuid.end(), 1)) {
+        text.append(input, copied, uuid.start()).append('u');
+        copied = uuid.end();
+      }
+    }
+    return text.append(input, copied, input.length());
+  }
+
+  /**
+   * Whether, going from {@code from} in direction {@code step}, the first character that is not a
+   * space or hyphen is a digit.
+   */
+  private static boolean digitJoins(CharSequence text, int from, int step) {
+    for (int i = from; i >= 0 && i < text.length(); i += step) {
+      char c = text.charAt(i);
+      if (c != ' ' && c != '-') {
+        return c >= '0' && c <= '9';
       }
     }
     return false;

@@ -63,6 +63,13 @@ class CardNumberGuardTest {
     assertThat(CardNumberGuard.containsCardNumber("abc-" + uuid), is(true));
     assertThat(CardNumberGuard.containsCardNumber("x -" + uuid), is(true));
     assertThat(CardNumberGuard.containsCardNumber("x--" + uuid), is(true));
+    // and: digits beside a UUID shape, with spaces or hyphens between, join it: read as it is
+    assertThat(
+        CardNumberGuard.containsCardNumber("4111 1111 11111111-abcd-abcd-abcd-abcdabcdabcd"),
+        is(true));
+    assertThat(
+        CardNumberGuard.containsCardNumber("order-0000000a-000a-000a-000a-411111111111 1111"),
+        is(true));
     assertThat(
         "a card number before a prefixed UUID is still found",
         CardNumberGuard.containsCardNumber("4111 1111 1111 1111 order-" + uuid),
