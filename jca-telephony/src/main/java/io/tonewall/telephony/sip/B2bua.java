@@ -233,11 +233,12 @@ public final class B2bua implements SipListener {
     try {
       transaction = serverTransaction(event);
     } catch (TransactionUnavailableException e) {
-      if (!Request.NOTIFY.equals(method)) {
-        throw e;
+      if (!Request.NOTIFY.equals(method) || toTag(request).isPresent()) {
+        throw e; // other causes (stack stopping, lock timeout, bad headers) are not a 481
       }
-      // RFC 6665 4.1.3: a NOTIFY matching no subscription (no REFER or SUBSCRIBE of Tonewall's)
-      // gets 481; the stack makes no transaction for it, so the answer goes out statelessly
+      // RFC 6665 4.1.3: a NOTIFY without a To tag matching no subscription (no REFER or SUBSCRIBE
+      // of Tonewall's) gets 481; the stack makes no transaction for it, so the answer goes out
+      // statelessly
       refused.incrementAndGet();
       ((SipProvider) event.getSource())
           .sendResponse(

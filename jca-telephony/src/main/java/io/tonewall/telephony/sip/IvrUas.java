@@ -64,7 +64,7 @@ final class IvrUas {
   private static final Logger LOG = Logger.getLogger(IvrUas.class.getName());
   private static final int RETRY_AFTER_SECONDS = 5;
   private static final Duration REFER_WAIT = Duration.ofSeconds(32);
-  private static final Pattern SIPFRAG_STATUS = Pattern.compile("^SIP/2\\.0\\s+(\\d{3})");
+  private static final Pattern SIPFRAG_STATUS = Pattern.compile("^SIP/2\\.0\\s+(\\d{3})(?![0-9])");
 
   private final B2bua b2bua;
   private final MessageFactory messages;
@@ -300,7 +300,6 @@ final class IvrUas {
    */
   private void onNotify(ServerTransaction st, Request request, IvrLeg leg)
       throws ParseException, SipException, InvalidArgumentException {
-    b2bua.answer(st, messages.createResponse(Response.OK, request));
     byte[] raw = request.getRawContent();
     String fragment = raw == null ? "" : new String(raw, StandardCharsets.UTF_8).trim();
     Matcher status = SIPFRAG_STATUS.matcher(fragment);
@@ -316,6 +315,9 @@ final class IvrUas {
           code < 300 ? TransferOutcome.ACCEPTED : TransferOutcome.FAILED,
           OptionalInt.of(code));
     }
+    // answered only once the outcome is noted: the transferee's BYE, which may follow the 200 at
+    // once on another stack thread, must not end the call as NO_ANSWER first
+    b2bua.answer(st, messages.createResponse(Response.OK, request));
     if (finalStatus || terminated) {
       hangUp(leg);
     }
@@ -343,6 +345,9 @@ final class IvrUas {
    * it is published when the call ends ({@link #end}).
    */
   private static void settle(IvrLeg leg, TransferOutcome outcome, OptionalInt status) {
+    if (status.isPresent() && (status.getAsInt() < 100 || status.getAsInt() > 699)) {
+      return; // not a SIP status (the stack drops such responses): the transfer stays NO_ANSWER
+    }
     synchronized (leg) {
       if (leg.state == IvrLeg.State.REFERRING && leg.transferOutcome.isEmpty()) {
         leg.transferOutcome = Optional.of(outcome);

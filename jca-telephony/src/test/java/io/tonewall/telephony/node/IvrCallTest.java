@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.tonewall.telephony.api.CapturedCard;
@@ -360,7 +359,26 @@ class IvrCallTest {
     TelephonyEvent transfer = theOneTransferEndedBeforeCallEnded();
     assertThat(transfer.transferOutcome(), is(Optional.of(TransferOutcome.FAILED)));
     assertThat(transfer.sipStatus(), is(OptionalInt.of(486)));
-    assertThat(events.toString(), not(containsString("Busy Here")));
+    assertNothingAllocated();
+  }
+
+  @Test
+  void reportsNoAnswer_whenTheFinalNotifyCarriesNoSipStatus() throws Exception {
+    // given
+    String refer = referredCaller("ivr-refer-odd");
+
+    // when: accepted, then a final NOTIFY whose sipfrag status line is not a SIP status
+    caller.send(SipPeer.response(refer, 202, "Accepted", "", caller.port()), port);
+    caller.send(
+        notify(refer, "ivr-refer-odd", "SIP/2.0 2000 Odd", "terminated;reason=noresource"), port);
+    String bye = caller.receive(m -> m.startsWith("BYE "), 5000);
+    caller.send(SipPeer.response(bye, 200, "OK", "", caller.port()), port);
+
+    // then: Tonewall hangs up on the terminated subscription; no outcome was reported
+    awaitEvent(type(TelephonyEventType.CALL_ENDED), Duration.ofSeconds(2));
+    TelephonyEvent transfer = theOneTransferEndedBeforeCallEnded();
+    assertThat(transfer.transferOutcome(), is(Optional.of(TransferOutcome.NO_ANSWER)));
+    assertThat(transfer.sipStatus(), is(OptionalInt.empty()));
     assertNothingAllocated();
   }
 
