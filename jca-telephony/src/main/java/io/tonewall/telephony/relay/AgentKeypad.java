@@ -63,6 +63,19 @@ final class AgentKeypad {
     this.telephoneEventPayloadType = payloadType;
   }
 
+  /** The negotiated telephone-event payload type, -1 before one is known. */
+  int telephoneEventPayloadType() {
+    return telephoneEventPayloadType;
+  }
+
+  /**
+   * Whether audio packets may pass unread: nobody listens for in-band keys and no telephone-event
+   * is in progress (audio would end it when its end packets are lost).
+   */
+  boolean mayIgnoreAudio() {
+    return !inBand && !events.eventInProgress();
+  }
+
   void listen(RtpPacket packet) {
     int payloadType = packet.payloadType();
     if (payloadType == telephoneEventPayloadType) {

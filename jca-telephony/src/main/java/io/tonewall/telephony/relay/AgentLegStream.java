@@ -149,6 +149,14 @@ public final class AgentLegStream {
   }
 
   /**
+   * @return what is added to each incoming sequence number in normal mode (0 to 65535), so that an
+   *     earlier secure period's drops and creations leave no gap (the stream's thread only)
+   */
+  public int sequenceOffset() {
+    return sequence.offset();
+  }
+
+  /**
    * @return true while secure mode is requested
    */
   public boolean isSecure() {

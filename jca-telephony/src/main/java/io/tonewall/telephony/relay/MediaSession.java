@@ -19,6 +19,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * RTP passes unchanged and is listened to for the agent's keys (pairing); RTCP passes through both
  * ways. Packets that are not RTP or RTCP are counted and dropped.
  *
+ * <p><b>Fast path.</b> Where the loop has the native fast path, a direction whose packets Java
+ * would pass unchanged is handed to it ({@link #refreshFastPath}, every tick): caller → agent while
+ * the call is not secure, its stream not masking and no secure window open (the stream's sequence
+ * offset goes along); agent → caller while nobody listens for the agent's in-band keys and no
+ * telephone-event is in progress. Both sockets must have latched their party. The fast path hands a
+ * direction back with the first packet it will not forward (a telephone-event, RTCP, anything but
+ * plain RTP); every control request takes both directions back before it changes anything, on the
+ * relay thread, and the last caller packets the fast path forwarded are replayed into the stream
+ * (not sent again) so that the masker knows a tone in progress when secure mode begins. Secure
+ * media is never on the fast path.
+ *
  * <p>Packet handling runs on the session's relay thread (one of the relay's loops, the same for the
  * session's life). The control methods ({@link #expect}, {@link #negotiate}, {@link #secure},
  * {@link #close}) may be called from any thread: they are queued to that thread.
@@ -36,12 +47,18 @@ public final class MediaSession {
   private final AtomicLong relayed = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong malformed = new AtomicLong();
+  private final AtomicLong fastForwarded = new AtomicLong();
   private Optional<AgentLegStream> stream = Optional.empty();
   private Optional<AgentLegFormat> format = Optional.empty();
   private boolean secureRequested;
   private Instant lastPacket;
   private boolean timeoutReported;
   private volatile boolean closed;
+  private final List<Inlet> inlets;
+  private final Inlet callerRtp;
+  private final Inlet agentRtp;
+  private boolean callerFast;
+  private boolean agentFast;
 
   MediaSession(
       RtpRelay relay,
@@ -60,6 +77,10 @@ public final class MediaSession {
     this.lastPacket = now;
     this.agentKeypad = new AgentKeypad(listener::agentKey);
     this.sentinel = new SecureWindowSentinel(listener);
+    this.callerRtp = new Inlet(this, caller, false);
+    this.agentRtp = new Inlet(this, agent, false);
+    this.inlets =
+        List.of(callerRtp, new Inlet(this, caller, true), agentRtp, new Inlet(this, agent, true));
   }
 
   /** Tonewall's RTP port towards {@code side}; RTCP is the port above. */
@@ -79,6 +100,7 @@ public final class MediaSession {
   public void negotiate(AgentLegFormat negotiated) {
     loop.execute(
         () -> {
+          leaveFastPath();
           if (format.isPresent()
               && format.get().audioPayloadType() == negotiated.audioPayloadType()
               && format.get().telephoneEventPayloadType()
@@ -105,13 +127,18 @@ public final class MediaSession {
    * while the call can still be paired. Telephone-events are always read.
    */
   public void listenForAgentKeys(boolean on) {
-    loop.execute(() -> agentKeypad.listenInBand(on));
+    loop.execute(
+        () -> {
+          leaveFastPath();
+          agentKeypad.listenInBand(on);
+        });
   }
 
   /** Switches masking of the caller → agent direction on or off. */
   public void secure(boolean on) {
     loop.execute(
         () -> {
+          leaveFastPath();
           secureRequested = on;
           if (on) {
             sentinel.open();
@@ -136,7 +163,11 @@ public final class MediaSession {
   public void close() {
     if (!closed) {
       closed = true;
-      loop.execute(sentinel::close);
+      loop.execute(
+          () -> {
+            leaveFastPath();
+            sentinel.close();
+          });
       relay.release(this);
     }
   }
@@ -155,6 +186,14 @@ public final class MediaSession {
     return dropped.get();
   }
 
+  /**
+   * Of {@link #relayedPackets()}, those the native fast path forwarded (counted at each tick, about
+   * every {@value RtpRelay#TICK_MS} ms).
+   */
+  public long fastPathPackets() {
+    return fastForwarded.get();
+  }
+
   /** Datagrams that were neither RTP nor RTCP, or not well-formed RTP. */
   public long malformedPackets() {
     return malformed.get();
@@ -169,9 +208,112 @@ public final class MediaSession {
     return side == LegSide.CALLER ? caller : agent;
   }
 
+  /** The session's four sockets as its loop watches them. */
+  List<Inlet> inlets() {
+    return inlets;
+  }
+
+  /**
+   * Hands to the loop's fast path each direction that may go there now and is not there yet. Relay
+   * thread, every tick.
+   */
+  void refreshFastPath() {
+    LoopReadiness readiness = loop.readiness();
+    if (closed || !caller.connected(false) || !agent.connected(false)) {
+      return;
+    }
+    try {
+      if (!callerFast && callerMayBeFast()) {
+        AgentLegStream current = stream.orElseThrow();
+        readiness.forward(
+            callerRtp,
+            agent,
+            format.orElseThrow().telephoneEventPayloadType(),
+            current.sequenceOffset(),
+            true);
+        callerFast = true;
+      }
+      if (!agentFast && agentKeypad.mayIgnoreAudio()) {
+        readiness.forward(agentRtp, caller, agentKeypad.telephoneEventPayloadType(), 0, false);
+        agentFast = true;
+      }
+    } catch (IOException e) {
+      relay.countFailure();
+    }
+  }
+
+  private boolean callerMayBeFast() {
+    return stream.isPresent()
+        && !secureRequested
+        && !stream.get().isSecure()
+        && !stream.get().isMasking()
+        && !sentinel.isOpen();
+  }
+
+  /** Takes both directions back from the fast path (if there). Relay thread. */
+  private void leaveFastPath() {
+    leaveFastPath(LegSide.CALLER);
+    leaveFastPath(LegSide.AGENT);
+  }
+
+  private void leaveFastPath(LegSide side) {
+    if (side == LegSide.CALLER && callerFast) {
+      callerFast = false;
+      loop.readiness().stopForwarding(callerRtp, this::replay, this::addFastPathCounts);
+    } else if (side == LegSide.AGENT && agentFast) {
+      agentFast = false;
+      loop.readiness().stopForwarding(agentRtp, datagram -> {}, this::addFastPathCounts);
+    }
+  }
+
+  /**
+   * A caller packet the fast path already forwarded, shown to the stream so that its masker's and
+   * numbering's state are what they would be had Java forwarded it; nothing is sent.
+   */
+  private void replay(ByteBuffer datagram) {
+    if (stream.isEmpty() || stream.get().isMasking()) {
+      return;
+    }
+    try {
+      stream.get().process(RtpPacket.parse(datagram));
+    } catch (MalformedRtpPacketException e) {
+      malformed.incrementAndGet();
+    }
+  }
+
+  /**
+   * What the fast path did with one of this session's sockets since the last report, collected at
+   * {@code now}: a socket that received anything had media then. Relay thread.
+   */
+  void countFastPath(Inlet inlet, FastPathCounts counts, Instant now) {
+    if (counts.received() > 0 && now.isAfter(lastPacket)) {
+      lastPacket = now;
+      timeoutReported = false;
+    }
+    addFastPathCounts(inlet, counts);
+  }
+
+  private void addFastPathCounts(Inlet inlet, FastPathCounts counts) {
+    fastForwarded.addAndGet(counts.forwarded());
+    relayed.addAndGet(counts.forwarded());
+    dropped.addAndGet(counts.dropped());
+  }
+
+  /**
+   * A datagram the fast path read from {@code inlet}'s socket and left to Java: the direction is
+   * Java's again. Relay thread.
+   */
+  void handedBack(Inlet inlet, ByteBuffer datagram, Instant now) throws IOException {
+    RelayLeg leg = inlet.leg();
+    receive(leg.side(), inlet.rtcp(), datagram, leg.peer(inlet.rtcp()), now);
+  }
+
   /** One datagram from {@code from}'s party, between position and limit. Relay thread. */
   void receive(LegSide from, boolean rtcp, ByteBuffer datagram, SocketAddress source, Instant now)
       throws IOException {
+    if (!rtcp) {
+      leaveFastPath(from);
+    }
     lastPacket = now;
     timeoutReported = false;
     RelayLeg in = leg(from);

@@ -158,6 +158,11 @@ final class RelayLeg {
     return true;
   }
 
+  /** Where the party's RTP (or RTCP) goes now: from SDP, or latched; null when not known. */
+  InetSocketAddress peer(boolean rtcpSocket) {
+    return rtcpSocket ? rtcpPeer : rtpPeer;
+  }
+
   /** Whether the socket has latched its party and is connected to it. Relay thread. */
   boolean connected(boolean rtcpSocket) {
     return rtcpSocket ? rtcpConnected : rtpConnected;

@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,18 +20,20 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One relay thread: a {@link Selector} holding the sockets of the media sessions given to it, the
- * tasks other threads queue for those sessions, and their media timeouts. {@link RtpRelay} spreads
- * sessions over its loops; a session stays on its loop for life, so everything about one session
- * happens on one thread.
+ * One relay thread: a {@link LoopReadiness} watching the sockets of the media sessions given to it
+ * (the native fast path, or a Java NIO selector where that is off or cannot load), the tasks other
+ * threads queue for those sessions, and their media timeouts. {@link RtpRelay} spreads sessions
+ * over its loops; a session stays on its loop for life, so everything about one session happens on
+ * one thread.
  *
- * <p>Per selection the loop handles each ready key as the selector reports it ({@link
- * Selector#select(Consumer, long)}: no selected-key set to fill, iterate and empty) and reads one
- * datagram per readable socket: the selector is level-triggered, so a socket with more queued is
- * reported again at the next select, and the receive that would only find the socket empty — one
- * system call per packet at telephony rates — is never made. Queued tasks run before the next key
- * is handled, so a request (secure mode, a new session) queued before a packet arrived is in force
- * for that packet.
+ * <p>Per poll the loop handles each ready socket as the readiness reports it and reads one datagram
+ * per readable socket: readiness is level-triggered, so a socket with more queued is reported again
+ * at the next poll, and the receive that would only find the socket empty — one system call per
+ * packet at telephony rates — is never made. Queued tasks run before the next socket is handled, so
+ * a request (secure mode, a new session) queued before a packet arrived is in force for that
+ * packet. With the fast path, sockets of normal-mode calls are forwarded in native code and never
+ * reach this class; every {@value RtpRelay#TICK_MS} ms the loop collects their counts and lets each
+ * session decide again what the fast path may forward ({@link MediaSession#refreshFastPath}).
  *
  * <p><b>Coalesced wake-ups.</b> Each packet arriving at an idle selector wakes the thread (a
  * context switch and an {@code epoll_wait} per wake-up; in a virtual machine, waking an idle vCPU
@@ -59,8 +59,10 @@ final class RelayLoop implements Runnable, AutoCloseable {
 
   private static final long COALESCE_NANOS = COALESCE_MICROS * 1000;
 
+  private static final Duration DETACH_WAIT = Duration.ofSeconds(2);
+
   private final RtpRelay relay;
-  private final Selector selector;
+  private final LoopReadiness readiness;
   private final Clock clock;
   private final Duration mediaTimeout;
   private final Consumer<Instant> ticker;
@@ -68,7 +70,7 @@ final class RelayLoop implements Runnable, AutoCloseable {
   private final Set<MediaSession> sessions = ConcurrentHashMap.newKeySet();
   private final CountDownLatch finished = new CountDownLatch(1);
   private final ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
-  private final Consumer<SelectionKey> onReady = this::ready;
+  private final ReadyHandler handler = new Handler();
   private volatile boolean started;
   private volatile Thread thread;
   private Instant roundTime;
@@ -76,25 +78,38 @@ final class RelayLoop implements Runnable, AutoCloseable {
 
   private RelayLoop(
       RtpRelay relay,
-      Selector selector,
+      LoopReadiness readiness,
       Clock clock,
       Duration mediaTimeout,
       Consumer<Instant> ticker) {
     this.relay = relay;
-    this.selector = selector;
+    this.readiness = readiness;
     this.clock = clock;
     this.mediaTimeout = mediaTimeout;
     this.ticker = ticker;
   }
 
   /**
+   * @param readiness where the loop learns which sockets are ready; the loop closes it
    * @param ticker called on this loop's thread about every {@value RtpRelay#TICK_MS} ms; must not
    *     block
    */
   static RelayLoop open(
-      RtpRelay relay, Clock clock, Duration mediaTimeout, Consumer<Instant> ticker)
-      throws IOException {
-    return new RelayLoop(relay, Selector.open(), clock, mediaTimeout, ticker);
+      RtpRelay relay,
+      LoopReadiness readiness,
+      Clock clock,
+      Duration mediaTimeout,
+      Consumer<Instant> ticker) {
+    return new RelayLoop(relay, readiness, clock, mediaTimeout, ticker);
+  }
+
+  /** Whether this loop's readiness forwards normal-mode RTP in native code. */
+  boolean fastPath() {
+    return readiness.forwards();
+  }
+
+  LoopReadiness readiness() {
+    return readiness;
   }
 
   /** Sessions on this loop now. */
@@ -108,8 +123,7 @@ final class RelayLoop implements Runnable, AutoCloseable {
     execute(
         () -> {
           try {
-            register(session, session.leg(LegSide.CALLER));
-            register(session, session.leg(LegSide.AGENT));
+            register(session);
           } catch (IOException e) {
             relay.countFailure();
             LOG.log(Level.WARNING, "could not register RTP sockets; closing the media session", e);
@@ -118,23 +132,55 @@ final class RelayLoop implements Runnable, AutoCloseable {
         });
   }
 
-  /** Forgets a closed session (its sockets are closed by the relay). Any thread. */
+  /**
+   * Forgets a closed session and, where the readiness needs it, stops watching its sockets before
+   * the relay closes them: on this loop's thread (waiting for it up to {@link #DETACH_WAIT}), or at
+   * once when the loop does not run. Any thread.
+   */
   void forget(MediaSession session) {
     sessions.remove(session);
+    if (!readiness.needsDeregistration()) {
+      return;
+    }
+    Thread running = thread;
+    if (running == null || running == Thread.currentThread()) {
+      deregister(session);
+      return;
+    }
+    CountDownLatch done = new CountDownLatch(1);
+    execute(
+        () -> {
+          deregister(session);
+          done.countDown();
+        });
+    try {
+      if (!done.await(DETACH_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warning("the RTP relay loop did not release a call's sockets in time");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
-  private void register(MediaSession session, RelayLeg leg) throws IOException {
+  private void register(MediaSession session) throws IOException {
     if (session.closed()) {
       return;
     }
-    leg.rtp().register(selector, SelectionKey.OP_READ, new Inlet(session, leg, false));
-    leg.rtcp().register(selector, SelectionKey.OP_READ, new Inlet(session, leg, true));
+    for (Inlet inlet : session.inlets()) {
+      readiness.register(inlet);
+    }
+  }
+
+  private void deregister(MediaSession session) {
+    for (Inlet inlet : session.inlets()) {
+      readiness.deregister(inlet);
+    }
   }
 
   /** Runs {@code task} on this loop's thread. Any thread. */
   void execute(Runnable task) {
     tasks.add(task);
-    selector.wakeup();
+    readiness.wakeup();
     Thread running = thread;
     if (running != null) {
       LockSupport.unpark(running);
@@ -160,9 +206,9 @@ final class RelayLoop implements Runnable, AutoCloseable {
             LockSupport.parkNanos(this, pause);
           }
           selectionStart = System.nanoTime();
-          ready = selector.selectNow(onReady);
+          ready = readiness.poll(0, handler);
         } else {
-          ready = selector.select(onReady, RtpRelay.TICK_MS);
+          ready = readiness.poll(RtpRelay.TICK_MS, handler);
           selectionStart = System.nanoTime();
         }
         busy = ready > 0;
@@ -170,20 +216,30 @@ final class RelayLoop implements Runnable, AutoCloseable {
         Instant now = now();
         if (!now.isBefore(nextTick)) {
           nextTick = now.plusMillis(RtpRelay.TICK_MS);
-          for (MediaSession session : sessions) {
-            session.checkTimeout(now, mediaTimeout);
-          }
-          ticker.accept(now);
+          tick(now);
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("the RTP relay's selector failed", e);
+      throw new UncheckedIOException("the RTP relay's readiness failed", e);
     } catch (ClosedSelectorException e) {
       LOG.fine("RTP relay selector closed");
     } finally {
       thread = null;
       finished.countDown();
     }
+  }
+
+  private void tick(Instant now) {
+    if (readiness.forwards()) {
+      readiness.collect((inlet, counts) -> inlet.session().countFastPath(inlet, counts, now));
+    }
+    for (MediaSession session : sessions) {
+      session.checkTimeout(now, mediaTimeout);
+      if (readiness.forwards()) {
+        session.refreshFastPath();
+      }
+    }
+    ticker.accept(now);
   }
 
   /** The time of this selection round, read once per round. */
@@ -203,10 +259,27 @@ final class RelayLoop implements Runnable, AutoCloseable {
     }
   }
 
-  private void ready(SelectionKey key) {
-    runTasks();
-    if (key.isValid() && key.attachment() instanceof Inlet inlet) {
+  /** What the readiness found, handled with queued tasks first. */
+  private final class Handler implements ReadyHandler {
+
+    @Override
+    public void readable(Inlet inlet) {
+      runTasks();
       relayOne(inlet, now());
+    }
+
+    @Override
+    public void handedBack(Inlet inlet, ByteBuffer datagram) {
+      runTasks();
+      Instant now = now();
+      if (inlet.session().closed()) {
+        return;
+      }
+      try {
+        inlet.session().handedBack(inlet, datagram, now);
+      } catch (IOException | RuntimeException e) {
+        failure("relay", e, now);
+      }
     }
   }
 
@@ -242,20 +315,28 @@ final class RelayLoop implements Runnable, AutoCloseable {
     }
   }
 
-  /** Waits up to {@code timeout} for the loop to return, then closes the selector. */
+  /**
+   * Waits up to {@code timeout} for the loop to return, then closes its readiness. A loop that does
+   * not return in time keeps its native readiness (freeing it under a running poll is not safe).
+   */
   void awaitAndClose(Duration timeout) {
-    selector.wakeup();
+    readiness.wakeup();
+    boolean ended = !started;
     try {
       if (started) {
-        finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        ended = finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (!ended && readiness.needsDeregistration()) {
+      LOG.warning("an RTP relay loop did not stop in time; its epoll set is left open");
+      return;
+    }
     try {
-      selector.close();
+      readiness.close();
     } catch (IOException e) {
-      LOG.log(Level.WARNING, "closing the RTP selector failed", e);
+      LOG.log(Level.WARNING, "closing the RTP relay's readiness failed", e);
     }
   }
 
@@ -267,7 +348,4 @@ final class RelayLoop implements Runnable, AutoCloseable {
   public void close() {
     relay.close();
   }
-
-  /** Which socket a selected key belongs to. */
-  private record Inlet(MediaSession session, RelayLeg leg, boolean rtcp) {}
 }

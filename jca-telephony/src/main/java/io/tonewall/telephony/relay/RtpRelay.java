@@ -22,11 +22,12 @@ import java.util.logging.Logger;
 
 /**
  * The RTP relay: every call's sockets, spread over one or more {@link RelayLoop}s — each a thread
- * with its own NIO selector (in the adapter, a {@code Work} on the JCA {@code WorkManager}) — so
- * that the relay is not bounded by one core. A new session goes to a loop chosen by the relay's
- * {@link LoopPlacement} (the first loops fill up first) and stays there. Ports come from a {@link
- * PortRange}. The first loop also runs the ticker the owner passes (digit collectors' timeouts)
- * about every {@value #TICK_MS} ms; every loop checks its own sessions' media timeouts.
+ * with its own readiness (the native fast path's epoll set, or a Java NIO selector; in the adapter,
+ * a {@code Work} on the JCA {@code WorkManager}) — so that the relay is not bounded by one core. A
+ * new session goes to a loop chosen by the relay's {@link LoopPlacement} (the first loops fill up
+ * first) and stays there. Ports come from a {@link PortRange}. The first loop also runs the ticker
+ * the owner passes (digit collectors' timeouts) about every {@value #TICK_MS} ms; every loop checks
+ * its own sessions' media timeouts.
  *
  * <p>A packet that fails never stops the relay: malformed datagrams are counted and dropped, and a
  * failure while handling one packet is counted and logged at most once a minute per loop.
@@ -42,6 +43,7 @@ public final class RtpRelay implements AutoCloseable {
   private final Clock clock;
   private final int lookaheadMs;
   private final LoopPlacement placement;
+  private boolean nativeFastPath;
   private final List<RelayLoop> loops = new ArrayList<>();
   private final Set<MediaSession> sessions = ConcurrentHashMap.newKeySet();
   private final AtomicLong malformed = new AtomicLong();
@@ -95,6 +97,31 @@ public final class RtpRelay implements AutoCloseable {
       Consumer<Instant> ticker)
       throws IOException {
     return open(
+        bindAddress, ports, clock, mediaTimeout, lookaheadMs, threads, RelayFastPath.AUTO, ticker);
+  }
+
+  /**
+   * Opens the relay's loops; nothing is relayed until {@link #start} has given every loop a thread.
+   *
+   * @param threads relay loops (threads), at least 1
+   * @param fastPath whether normal-mode RTP is forwarded in native code
+   * @param ticker called on the first loop's thread about every {@value #TICK_MS} ms with the
+   *     clock's instant; must not block
+   * @throws IllegalArgumentException if {@code threads} is below 1
+   * @throws IllegalStateException if {@code fastPath} is {@link RelayFastPath#NATIVE} and the
+   *     native library cannot be used here
+   */
+  public static RtpRelay open(
+      InetAddress bindAddress,
+      PortRange ports,
+      Clock clock,
+      Duration mediaTimeout,
+      int lookaheadMs,
+      int threads,
+      RelayFastPath fastPath,
+      Consumer<Instant> ticker)
+      throws IOException {
+    return open(
         bindAddress,
         ports,
         clock,
@@ -102,6 +129,7 @@ public final class RtpRelay implements AutoCloseable {
         lookaheadMs,
         threads,
         LoopPlacement.FILL_FIRST,
+        fastPath,
         ticker);
   }
 
@@ -114,21 +142,32 @@ public final class RtpRelay implements AutoCloseable {
       int lookaheadMs,
       int threads,
       LoopPlacement placement,
+      RelayFastPath fastPath,
       Consumer<Instant> ticker)
       throws IOException {
     if (threads < 1) {
       throw new IllegalArgumentException("the RTP relay needs at least one thread, not " + threads);
     }
+    boolean nativeFastPath = fastPath.useNative();
     RtpRelay relay = new RtpRelay(bindAddress, ports, clock, lookaheadMs, placement);
+    relay.nativeFastPath = nativeFastPath;
     try {
       for (int i = 0; i < threads; i++) {
-        relay.loops.add(RelayLoop.open(relay, clock, mediaTimeout, i == 0 ? ticker : now -> {}));
+        LoopReadiness readiness =
+            nativeFastPath ? NativeReadiness.open() : SelectorReadiness.open();
+        relay.loops.add(
+            RelayLoop.open(relay, readiness, clock, mediaTimeout, i == 0 ? ticker : now -> {}));
       }
     } catch (IOException e) {
       relay.close();
       throw e;
     }
     return relay;
+  }
+
+  /** Whether normal-mode RTP is forwarded in native code. */
+  public boolean nativeFastPath() {
+    return nativeFastPath;
   }
 
   /**

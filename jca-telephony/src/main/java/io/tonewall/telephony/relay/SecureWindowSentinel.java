@@ -37,6 +37,11 @@ final class SecureWindowSentinel {
     this.listener = listener;
   }
 
+  /** Whether a window is open (or closing: waiting for the stream to stop masking). */
+  boolean isOpen() {
+    return open;
+  }
+
   /** Secure mode on: a new window, unless one is open and not closing. */
   void open() {
     if (open && !closing) {

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The relay on loopback sockets: two UDP sockets play caller and agent. */
+/**
+ * The relay on loopback sockets: two UDP sockets play caller and agent. Runs with the native fast
+ * path required; {@link RtpRelayJavaPathTest} runs the same tests on Java NIO alone.
+ */
 class RtpRelayTest {
 
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
@@ -61,7 +64,14 @@ class RtpRelayTest {
         };
     relay =
         RtpRelay.open(
-            LOOPBACK, PortRange.of(20950, 20957), clock, Duration.ofSeconds(5), 40, instant -> {});
+            LOOPBACK,
+            PortRange.of(20950, 20957),
+            clock,
+            Duration.ofSeconds(5),
+            40,
+            1,
+            fastPath(),
+            instant -> {});
     thread = Executors.newSingleThreadExecutor();
     relay.start(thread);
     caller = new DatagramSocket(0, LOOPBACK);
@@ -96,6 +106,11 @@ class RtpRelayTest {
             });
     session.expect(LegSide.AGENT, "127.0.0.1", agent.getLocalPort());
     session.negotiate(AgentLegFormat.of(AgentLegFormat.PCMA, 101));
+  }
+
+  /** Which relay these tests run against. */
+  RelayFastPath fastPath() {
+    return RelayFastPath.NATIVE;
   }
 
   @AfterEach

@@ -73,6 +73,7 @@ class RtpRelayThreadsTest {
         40,
         2,
         placement,
+        RelayFastPath.NATIVE,
         instant -> {});
   }
 
