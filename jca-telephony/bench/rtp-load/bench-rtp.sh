@@ -13,6 +13,7 @@
 #   LOAD [1]: run the load part         SHARED [../shared beside the project]
 #   RELAY_THREADS [the node's default: processors, at most 4]: Tonewall's relay threads
 #   NODE_JAVA_OPTS [none]: extra options for the Tonewall node's JVM (flags, -D properties)
+#   TONEWALL_RTP_FAST_PATH [auto]: the node's rtpFastPath (auto, native, off)
 # Measurements on a shared machine: wrap in `flock /tmp/tonewall-heavy.lock`.
 set -Eeuo pipefail
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -93,7 +94,7 @@ spec() {
   echo "machine: $(hostname), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
   echo "java: $(java -version 2>&1 | head -1); rtpengine: $(rtpengine --version 2>&1 | head -1)"
   echo "calls: $CALLS, duration $DURATION s, warm-up $WARMUP s, repeat $REPEAT"
-  echo "tonewall: $(grep -m1 '^relay threads' "$WORK/run/tonewall.log"), commit $(git -C "$ROOT" log -1 --format='%h %s' 2>/dev/null)"
+  echo "tonewall: $(grep -m1 '^relay threads' "$WORK/run/tonewall.log"), $(grep -m1 '^rtp fast path' "$WORK/run/tonewall.log"), commit $(git -C "$ROOT" log -1 --format='%h %s' 2>/dev/null)"
 } | tee "$WORK/results/about.txt"
 
 cd "$WORK"

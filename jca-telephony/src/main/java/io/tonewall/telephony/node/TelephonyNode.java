@@ -10,6 +10,7 @@ import io.tonewall.telephony.ivr.LinkIds;
 import io.tonewall.telephony.ivr.PromptLibrary;
 import io.tonewall.telephony.ivr.PromptLoadException;
 import io.tonewall.telephony.relay.PortRange;
+import io.tonewall.telephony.relay.RelayFastPath;
 import io.tonewall.telephony.relay.RelayMetrics;
 import io.tonewall.telephony.relay.RtpRelay;
 import io.tonewall.telephony.sip.B2bua;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 import javax.sip.PeerUnavailableException;
 import javax.sip.SipFactory;
 
@@ -36,6 +38,8 @@ import javax.sip.SipFactory;
  * start it the same way.
  */
 public final class TelephonyNode implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(TelephonyNode.class.getName());
 
   /** How long an allocated pairing code stays valid. */
   public static final Duration PAIRING_CODE_LIFETIME = Duration.ofMinutes(15);
@@ -93,6 +97,7 @@ public final class TelephonyNode implements AutoCloseable {
               Duration.ofSeconds(settings.mediaTimeoutSeconds()),
               settings.maskingLookaheadMs(),
               settings.rtpRelayThreads(),
+              settings.rtpFastPath(),
               now -> {
                 calls.tick(now);
                 B2bua answering = b2buaHolder.get();
@@ -100,9 +105,21 @@ public final class TelephonyNode implements AutoCloseable {
                   answering.checkAcks(now);
                 }
               });
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
       throw new TelephonyStartException("the RTP relay cannot start: " + e.getMessage(), e);
     }
+    LOG.info(
+        () ->
+            "RTP relay: "
+                + settings.rtpRelayThreads()
+                + " thread(s), normal-mode RTP forwarded "
+                + (relay.nativeFastPath()
+                    ? "by the native fast path"
+                    : "in Java ("
+                        + RelayFastPath.nativeUnavailableBecause()
+                            .map(reason -> settings.rtpFastPath() + ": " + reason)
+                            .orElse("rtpFastPath " + settings.rtpFastPath())
+                        + ")"));
     try {
       relay.start(relayThreads);
     } catch (RejectedExecutionException e) {

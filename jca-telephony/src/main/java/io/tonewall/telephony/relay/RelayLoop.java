@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -133,29 +134,42 @@ final class RelayLoop implements Runnable, AutoCloseable {
   }
 
   /**
-   * Forgets a closed session and, where the readiness needs it, stops watching its sockets before
-   * the relay closes them: on this loop's thread (waiting for it up to {@link #DETACH_WAIT}), or at
-   * once when the loop does not run. Any thread.
+   * Forgets a closed session and has {@code closeSockets} run once the readiness no longer watches
+   * its sockets: at once where closing is enough (a selector); otherwise on this loop's thread
+   * after deregistering them — waited for up to {@link #DETACH_WAIT}, after which it still happens
+   * when the loop gets to it — or at once when the loop does not run. A descriptor is so never
+   * closed while the native fast path may still write to it. Any thread.
    */
-  void forget(MediaSession session) {
+  void forget(MediaSession session, Runnable closeSockets) {
     sessions.remove(session);
     if (!readiness.needsDeregistration()) {
+      closeSockets.run();
       return;
     }
     Thread running = thread;
     if (running == null || running == Thread.currentThread()) {
       deregister(session);
+      closeSockets.run();
       return;
     }
     CountDownLatch done = new CountDownLatch(1);
-    execute(
+    AtomicBoolean claimed = new AtomicBoolean();
+    Runnable release =
         () -> {
-          deregister(session);
+          if (claimed.compareAndSet(false, true)) {
+            deregister(session);
+            closeSockets.run();
+          }
           done.countDown();
-        });
+        };
+    execute(release);
     try {
       if (!done.await(DETACH_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warning("the RTP relay loop did not release a call's sockets in time");
+        if (thread == null) {
+          release.run(); // the loop ended before it got to the task
+        } else {
+          LOG.warning("the RTP relay loop is late releasing a call's sockets; it will when it can");
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -311,12 +311,21 @@ public final class RtpRelay implements AutoCloseable {
     return failed.incrementAndGet();
   }
 
-  /** Closes a session's sockets and frees its ports at once, from any thread. */
+  /**
+   * Closes a session's sockets and frees its ports, from any thread: at once, or, where the loop's
+   * readiness must let go of them first, on the loop's thread (waited for; see {@link
+   * RelayLoop#forget}).
+   */
   void release(MediaSession session) {
     if (sessions.remove(session)) {
-      session.loop().forget(session);
-      closeLeg(session.leg(LegSide.CALLER));
-      closeLeg(session.leg(LegSide.AGENT));
+      session
+          .loop()
+          .forget(
+              session,
+              () -> {
+                closeLeg(session.leg(LegSide.CALLER));
+                closeLeg(session.leg(LegSide.AGENT));
+              });
     }
   }
 

@@ -91,6 +91,12 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
   private String rtpRelayThreads;
 
   @ConfigProperty(
+      description =
+          "auto (default), native or off: whether normal-mode RTP is forwarded by the native fast"
+              + " path; secure media is always handled in Java")
+  private String rtpFastPath;
+
+  @ConfigProperty(
       description = "Request-URI user of the IVR, also <number>-<link id> (default pay)")
   private String ivrNumber;
 
@@ -175,6 +181,7 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
         .advertisedAddress(source.resolve(advertisedAddress, "advertised.address").orElse(null))
         .ackTimeoutSeconds(source.resolve(ackTimeoutSeconds, "ack.timeout.seconds").orElse(null))
         .rtpRelayThreads(source.resolve(rtpRelayThreads, "rtp.relay.threads").orElse(null))
+        .rtpFastPath(source.resolve(rtpFastPath, "rtp.fast.path").orElse(null))
         .ivrNumber(source.resolve(ivrNumber, "ivr.number").orElse(null))
         .ivrTransferNumber(source.resolve(ivrTransferNumber, "ivr.transfer.number").orElse(null))
         .ivrReturnUri(source.resolve(ivrReturnUri, "ivr.return.uri").orElse(null))
@@ -341,6 +348,14 @@ public class TelephonyResourceAdapter implements ResourceAdapter {
 
   public void setRtpRelayThreads(String rtpRelayThreads) {
     this.rtpRelayThreads = rtpRelayThreads;
+  }
+
+  public String getRtpFastPath() {
+    return rtpFastPath;
+  }
+
+  public void setRtpFastPath(String rtpFastPath) {
+    this.rtpFastPath = rtpFastPath;
   }
 
   public String getMaskingLookaheadMs() {

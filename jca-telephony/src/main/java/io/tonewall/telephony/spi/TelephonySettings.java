@@ -1,5 +1,6 @@
 package io.tonewall.telephony.spi;
 
+import io.tonewall.telephony.relay.RelayFastPath;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -30,6 +31,8 @@ import java.util.Optional;
  *     the call up (RFC 3261 Timer H is 64*T1 = 32 s, the default)
  * @param rtpRelayThreads threads (each with its own selector) the RTP relay places calls on;
  *     default: the available processors, at most {@value #MAX_DEFAULT_RTP_RELAY_THREADS}
+ * @param rtpFastPath whether normal-mode RTP is forwarded in native code: {@code auto} (where the
+ *     library is built for the platform, the default), {@code native} (required) or {@code off}
  * @param ivrNumber request-URI user part that reaches the IVR (also {@code <ivrNumber>-<link id>})
  * @param ivrTransferNumber what callers are transferred to for the IVR; empty: {@code
  *     sip:<ivrNumber>@<advertised address>:<sipPort>} (see {@link #ivrTransferTarget})
@@ -50,6 +53,7 @@ public record TelephonySettings(
     Optional<String> advertisedAddress,
     int ackTimeoutSeconds,
     int rtpRelayThreads,
+    RelayFastPath rtpFastPath,
     String ivrNumber,
     Optional<String> ivrTransferNumber,
     Optional<URI> ivrReturnUri,
@@ -99,6 +103,7 @@ public record TelephonySettings(
     private String advertisedAddress;
     private String ackTimeoutSeconds;
     private String rtpRelayThreads;
+    private String rtpFastPath;
     private String ivrNumber;
     private String ivrTransferNumber;
     private String ivrReturnUri;
@@ -159,6 +164,11 @@ public record TelephonySettings(
 
     public Raw rtpRelayThreads(String text) {
       this.rtpRelayThreads = text;
+      return this;
+    }
+
+    public Raw rtpFastPath(String text) {
+      this.rtpFastPath = text;
       return this;
     }
 
@@ -289,6 +299,7 @@ public record TelephonySettings(
     if (threads < 1 || threads > MAX_RTP_RELAY_THREADS) {
       problems.add("rtpRelayThreads " + threads + " is outside 1-" + MAX_RTP_RELAY_THREADS);
     }
+    RelayFastPath fastPath = fastPath(raw.rtpFastPath, problems);
     IvrSettings ivr =
         IvrSettings.parse(
             raw.ivrNumber,
@@ -313,11 +324,33 @@ public record TelephonySettings(
         advertised,
         ack,
         threads,
+        fastPath,
         ivr.number(),
         ivr.transferNumber(),
         ivr.returnUri(),
         ivr.linkIdLength(),
         ivr.promptDirectory());
+  }
+
+  /**
+   * {@code auto} when unset; {@code native} only where the library can be used here, so that a
+   * server that cannot honour it says so at deployment.
+   */
+  private static RelayFastPath fastPath(String text, List<String> problems) {
+    if (text == null || text.isBlank()) {
+      return RelayFastPath.AUTO;
+    }
+    try {
+      RelayFastPath parsed = RelayFastPath.parse(text);
+      if (parsed == RelayFastPath.NATIVE) {
+        RelayFastPath.nativeUnavailableBecause()
+            .ifPresent(reason -> problems.add("rtpFastPath native cannot be used: " + reason));
+      }
+      return parsed;
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+      return RelayFastPath.AUTO;
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package io.tonewall.telephony.tool;
 import io.tonewall.telephony.api.TelephonyEvent;
 import io.tonewall.telephony.node.TelephonyNode;
 import io.tonewall.telephony.node.TelephonyStartException;
+import io.tonewall.telephony.relay.RelayFastPath;
 import io.tonewall.telephony.spi.InvalidTelephonySettingsException;
 import io.tonewall.telephony.spi.TelephonySettings;
 import java.io.BufferedReader;
@@ -55,6 +56,7 @@ public final class RelayBenchNode {
               .maskingLookaheadMs(args.length > 3 ? args[3] : "40")
               .mediaTimeoutSeconds("3600")
               .rtpRelayThreads(args.length > 4 ? args[4] : null)
+              .rtpFastPath(System.getenv("TONEWALL_RTP_FAST_PATH"))
               .parse();
       controlPort = Integer.parseInt(args[2]);
     } catch (InvalidTelephonySettingsException | NumberFormatException e) {
@@ -81,6 +83,12 @@ public final class RelayBenchNode {
       return;
     }
     System.out.println("relay threads: " + settings.rtpRelayThreads());
+    System.out.println(
+        "rtp fast path: "
+            + settings.rtpFastPath()
+            + RelayFastPath.nativeUnavailableBecause()
+                .map(reason -> " (" + reason + ")")
+                .orElse(""));
     CountDownLatch stopped = new CountDownLatch(1);
     RelayBenchControl control =
         new RelayBenchControl(node.calls(), node::metrics, stopped::countDown);

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.tonewall.telephony.relay.RelayFastPath;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +137,22 @@ class TelephonySettingsTest {
     InvalidTelephonySettingsException error =
         assertThrows(InvalidTelephonySettingsException.class, () -> relayThreads("many"));
     assertThat(error.getMessage(), containsString("rtpRelayThreads 'many' is not a whole number"));
+  }
+
+  @Test
+  void rtpFastPath_defaultsToAuto_acceptsEachValueInAnyCase_andRejectsOthersNamingThem() {
+    assertThat(TelephonySettings.raw().parse().rtpFastPath(), is(RelayFastPath.AUTO));
+    assertThat(fastPath(" Off ").rtpFastPath(), is(RelayFastPath.OFF));
+    assertThat(fastPath("AUTO").rtpFastPath(), is(RelayFastPath.AUTO));
+    assertThat(fastPath("native").rtpFastPath(), is(RelayFastPath.NATIVE));
+    InvalidTelephonySettingsException error =
+        assertThrows(InvalidTelephonySettingsException.class, () -> fastPath("fast"));
+    assertThat(
+        error.getMessage(), containsString("rtpFastPath must be auto, native or off, not 'fast'"));
+  }
+
+  private static TelephonySettings fastPath(String value) {
+    return TelephonySettings.raw().rtpFastPath(value).parse();
   }
 
   private static TelephonySettings relayThreads(String value) {
