@@ -10,6 +10,11 @@
  * with the socket switched to JAVA mode, so Java's rules apply to it and to everything after it
  * until Java forwards again. Sockets in JAVA mode are only reported ready; Java reads them.
  *
+ * Threads: poll, and the calls that put sockets in and out of FORWARD mode, come from the loop's
+ * thread; watch/unwatch may come from any thread (a call released elsewhere), so the socket table
+ * is guarded by a mutex that poll holds while it handles a batch (not while it waits). Once unwatch
+ * has returned, poll no longer uses that descriptor, and the socket may be closed.
+ *
  * The Java side decides what may be forwarded here; secure (masked) media never is. This file only
  * moves bytes and keeps counts. It never logs, and no datagram leaves it except to the socket Java
  * named or to Java itself.
@@ -17,6 +22,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <jni.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,7 +38,7 @@
 
 #define SLOT_BYTES 2048
 #define HISTORY_PACKETS 8
-#define HISTORY_SLOT 512
+#define HISTORY_SLOT 1024
 #define WAKE_TOKEN 0xFFFFFFFFu
 
 typedef struct {
@@ -56,8 +62,11 @@ typedef struct {
 } entry_t;
 
 typedef struct {
+  pthread_mutex_t lock; /* the socket table: held by poll while it handles a batch, and by every
+                           call that reads or changes the table, from whichever thread */
   int epoll_fd;
   int wake_fd;
+  int32_t *pending; /* tasks queued for the loop and not yet run: in a direct buffer Java owns */
   entry_t *entries;
   uint32_t capacity;
   struct epoll_event *events;
@@ -113,9 +122,16 @@ static entry_t *entry(poller_t *p, jint token) {
 }
 
 JNIEXPORT jlong JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_open(JNIEnv *env, jclass type,
-                                                                             jint max_events) {
+                                                                             jint max_events,
+                                                                             jobject pending) {
   if (max_events < 1 || max_events > 0xFFFF) {
     throw_argument(env, "max_events must be 1 to 65535");
+    return 0;
+  }
+  int32_t *pending_count = (*env)->GetDirectBufferAddress(env, pending);
+  if (pending_count == NULL || (*env)->GetDirectBufferCapacity(env, pending) < 4 ||
+      ((uintptr_t)pending_count & 3) != 0) {
+    throw_argument(env, "the pending-task count needs an aligned direct buffer of 4 bytes");
     return 0;
   }
   poller_t *p = calloc(1, sizeof(poller_t));
@@ -123,8 +139,10 @@ JNIEXPORT jlong JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_open(JNI
     throw_io(env, "no memory for the RTP fast path", ENOMEM);
     return 0;
   }
+  pthread_mutex_init(&p->lock, NULL);
   p->events = calloc((size_t)max_events, sizeof(struct epoll_event));
   p->max_events = max_events;
+  p->pending = pending_count;
   p->epoll_fd = epoll_create1(EPOLL_CLOEXEC);
   int error = errno;
   p->wake_fd = p->epoll_fd < 0 ? -1 : eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
@@ -139,10 +157,14 @@ JNIEXPORT jlong JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_open(JNI
     error = errno;
   }
   if (p->events == NULL || p->epoll_fd < 0 || p->wake_fd < 0) {
+    if (p->wake_fd >= 0) {
+      close(p->wake_fd);
+    }
     if (p->epoll_fd >= 0) {
       close(p->epoll_fd);
     }
     free(p->events);
+    pthread_mutex_destroy(&p->lock);
     free(p);
     throw_io(env, "could not open the RTP fast path's epoll set", error);
     return 0;
@@ -163,6 +185,7 @@ JNIEXPORT void JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_close(JNI
   free(p->events);
   close(p->wake_fd);
   close(p->epoll_fd);
+  pthread_mutex_destroy(&p->lock);
   free(p);
 }
 
@@ -177,9 +200,7 @@ JNIEXPORT jint JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_descripto
   return (*env)->GetIntField(env, channel, field);
 }
 
-JNIEXPORT void JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_watch(JNIEnv *env, jclass type,
-                                                                           jlong handle, jint token,
-                                                                           jint fd) {
+static void watch_locked(JNIEnv *env, jclass type, jlong handle, jint token, jint fd) {
   poller_t *p = poller(handle);
   if (token < 0 || fd < 0) {
     throw_argument(env, "token and descriptor must not be negative");
@@ -212,24 +233,40 @@ JNIEXPORT void JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_watch(JNI
   e->event_type = -1;
 }
 
-JNIEXPORT void JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_unwatch(JNIEnv *env,
-                                                                             jclass type,
-                                                                             jlong handle,
-                                                                             jint token) {
+JNIEXPORT void JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_watch(JNIEnv *env, jclass type, jlong handle, jint token, jint fd) {
+  poller_t *p = poller(handle);
+  pthread_mutex_lock(&p->lock);
+  watch_locked(env, type, handle, token, fd);
+  pthread_mutex_unlock(&p->lock);
+}
+
+static void unwatch_locked(JNIEnv *env, jclass type, jlong handle, jint token) {
   poller_t *p = poller(handle);
   entry_t *e = entry(p, token);
   if (e == NULL || e->fd < 0) {
     return;
   }
   epoll_ctl(p->epoll_fd, EPOLL_CTL_DEL, e->fd, NULL); /* fails only if already closed: gone anyway */
+  int removed = e->fd;
   e->fd = -1;
   e->mode = MODE_UNUSED;
   e->out_fd = -1;
+  for (uint32_t i = 0; i < p->capacity; i++) {
+    if (p->entries[i].mode == MODE_FORWARD && p->entries[i].out_fd == removed) {
+      p->entries[i].mode = MODE_JAVA; /* never send to a descriptor that may be reused */
+      p->entries[i].out_fd = -1;
+    }
+  }
 }
 
-JNIEXPORT void JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_forward(
-    JNIEnv *env, jclass type, jlong handle, jint token, jint out_fd, jint event_type,
-    jint sequence_offset, jboolean keep_history) {
+JNIEXPORT void JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_unwatch(JNIEnv *env, jclass type, jlong handle, jint token) {
+  poller_t *p = poller(handle);
+  pthread_mutex_lock(&p->lock);
+  unwatch_locked(env, type, handle, token);
+  pthread_mutex_unlock(&p->lock);
+}
+
+static void forward_locked(JNIEnv *env, jclass type, jlong handle, jint token, jint out_fd, jint event_type, jint sequence_offset, jboolean keep_history) {
   poller_t *p = poller(handle);
   entry_t *e = entry(p, token);
   if (e == NULL || e->fd < 0 || out_fd < 0) {
@@ -254,10 +291,14 @@ JNIEXPORT void JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_forward(
   e->mode = MODE_FORWARD;
 }
 
-JNIEXPORT jboolean JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_toJava(JNIEnv *env,
-                                                                                jclass type,
-                                                                                jlong handle,
-                                                                                jint token) {
+JNIEXPORT void JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_forward(JNIEnv *env, jclass type, jlong handle, jint token, jint out_fd, jint event_type, jint sequence_offset, jboolean keep_history) {
+  poller_t *p = poller(handle);
+  pthread_mutex_lock(&p->lock);
+  forward_locked(env, type, handle, token, out_fd, event_type, sequence_offset, keep_history);
+  pthread_mutex_unlock(&p->lock);
+}
+
+static jboolean toJava_locked(JNIEnv *env, jclass type, jlong handle, jint token) {
   entry_t *e = entry(poller(handle), token);
   if (e == NULL || e->mode != MODE_FORWARD) {
     return JNI_FALSE;
@@ -266,10 +307,17 @@ JNIEXPORT jboolean JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_toJav
   return JNI_TRUE;
 }
 
+JNIEXPORT jboolean JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_toJava(JNIEnv *env, jclass type, jlong handle, jint token) {
+  poller_t *p = poller(handle);
+  pthread_mutex_lock(&p->lock);
+  jboolean result = toJava_locked(env, type, handle, token);
+  pthread_mutex_unlock(&p->lock);
+  return result;
+}
+
 /* Copies the remembered datagrams, oldest first, as [u16 length, big-endian][bytes]..., and forgets
  * them. Returns the bytes written; stops before a datagram that does not fit. */
-JNIEXPORT jint JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_takeHistory(
-    JNIEnv *env, jclass type, jlong handle, jint token, jobject into) {
+static jint takeHistory_locked(JNIEnv *env, jclass type, jlong handle, jint token, jobject into) {
   entry_t *e = entry(poller(handle), token);
   if (e == NULL || e->history == NULL) {
     return 0;
@@ -299,11 +347,16 @@ JNIEXPORT jint JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_takeHisto
   return (jint)written;
 }
 
+JNIEXPORT jint JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_takeHistory(JNIEnv *env, jclass type, jlong handle, jint token, jobject into) {
+  poller_t *p = poller(handle);
+  pthread_mutex_lock(&p->lock);
+  jint result = takeHistory_locked(env, type, handle, token, into);
+  pthread_mutex_unlock(&p->lock);
+  return result;
+}
+
 /* received, forwarded, dropped for each token below `tokens`, three longs per token. */
-JNIEXPORT void JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_counters(JNIEnv *env,
-                                                                              jclass type,
-                                                                              jlong handle,
-                                                                              jlongArray out) {
+static void counters_locked(JNIEnv *env, jclass type, jlong handle, jlongArray out) {
   poller_t *p = poller(handle);
   jsize length = (*env)->GetArrayLength(env, out);
   jlong *values = (*env)->GetPrimitiveArrayCritical(env, out, NULL);
@@ -320,6 +373,13 @@ JNIEXPORT void JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_counters(
   (*env)->ReleasePrimitiveArrayCritical(env, out, values, 0);
 }
 
+JNIEXPORT void JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_counters(JNIEnv *env, jclass type, jlong handle, jlongArray out) {
+  poller_t *p = poller(handle);
+  pthread_mutex_lock(&p->lock);
+  counters_locked(env, type, handle, out);
+  pthread_mutex_unlock(&p->lock);
+}
+
 JNIEXPORT void JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_wakeup(JNIEnv *env,
                                                                             jclass type,
                                                                             jlong handle) {
@@ -328,7 +388,8 @@ JNIEXPORT void JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_wakeup(JN
   (void)ignored; /* EAGAIN: the counter is saturated, so a wake-up is pending anyway */
 }
 
-/* Whether a datagram may be forwarded without Java: RTP version 2, no padding, no header extension,
+/* Whether a datagram may be forwarded without Java (also: no task pending, and it fits the history
+ * where one is kept): RTP version 2, no padding, no header extension,
  * CSRC list inside the datagram, not an RTCP packet type, not the telephone-event payload type. */
 static int plain_rtp(const uint8_t *packet, ssize_t length, int event_type) {
   if (length < 12 || (packet[0] & 0xC0) != 0x80 || (packet[0] & 0x30) != 0) {
@@ -359,9 +420,8 @@ static void remember(history_t *h, const uint8_t *packet, ssize_t length) {
  * Waits up to timeout_ms (0: no wait) and handles what is ready. For each socket Java must handle,
  * writes its token and -1 into results (Java reads the socket) or its token and a datagram's length
  * (the datagram is in slot i of the slots buffer, SLOT_BYTES each, and the socket is now in JAVA
- * mode). When the wake-up event is among the ready ones, nothing is forwarded: Java's queued tasks
- * run first, and the sockets are still ready at the next call. Returns (ready sockets << 16) |
- * number of results.
+ * mode). While the pending-task count is not zero, every datagram read goes to Java, after the
+ * tasks. Returns (ready sockets << 16) | number of results.
  */
 JNIEXPORT jint JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_poll(JNIEnv *env, jclass type,
                                                                           jlong handle,
@@ -388,18 +448,13 @@ JNIEXPORT jint JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_poll(JNIE
   jint found[2 * ready + 2];
   int count = 0;
   int sockets = 0;
-  int woken = 0;
-  for (int i = 0; i < ready; i++) {
-    if (p->events[i].data.u32 == WAKE_TOKEN) {
-      uint64_t drained;
-      ssize_t ignored = read(p->wake_fd, &drained, sizeof drained);
-      (void)ignored;
-      woken = 1;
-    }
-  }
+  pthread_mutex_lock(&p->lock);
   for (int i = 0; i < ready; i++) {
     uint32_t token = p->events[i].data.u32;
     if (token == WAKE_TOKEN) {
+      uint64_t drained;
+      ssize_t ignored = read(p->wake_fd, &drained, sizeof drained);
+      (void)ignored;
       continue;
     }
     sockets++;
@@ -409,9 +464,6 @@ JNIEXPORT jint JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_poll(JNIE
     entry_t *e = &p->entries[token];
     if (e->fd < 0) {
       continue;
-    }
-    if (woken && e->mode == MODE_FORWARD) {
-      continue; /* a task waits: it runs first, and this socket is reported again */
     }
     if (e->mode != MODE_FORWARD) {
       found[2 * count] = (jint)token;
@@ -432,7 +484,11 @@ JNIEXPORT jint JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_poll(JNIE
       continue;
     }
     e->received++;
-    if (!plain_rtp(packet, length, e->event_type)) {
+    /* A task queued for the loop (secure mode, say) runs before this datagram is handled; the
+     * count is raised before the task is queued, so a datagram read after that goes to Java. */
+    if (!plain_rtp(packet, length, e->event_type) ||
+        __atomic_load_n(p->pending, __ATOMIC_ACQUIRE) != 0 ||
+        (e->keep_history && length > HISTORY_SLOT)) {
       e->mode = MODE_JAVA;
       found[2 * count] = (jint)token;
       found[2 * count + 1] = (jint)length;
@@ -454,6 +510,7 @@ JNIEXPORT jint JNICALL Java_io_tonewall_telephony_relay_NativeFastPath_poll(JNIE
       e->dropped++;
     }
   }
+  pthread_mutex_unlock(&p->lock);
   if (count > 0) {
     (*env)->SetIntArrayRegion(env, results, 0, 2 * count, found);
   }

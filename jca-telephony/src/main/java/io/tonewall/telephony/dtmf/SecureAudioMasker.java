@@ -225,6 +225,30 @@ public final class SecureAudioMasker {
     return delaying;
   }
 
+  /**
+   * Moves the stream on by {@code samples} that were passed on unchanged elsewhere (the relay's
+   * native fast path, in normal mode): positions advance as if they had been processed, so that the
+   * detector's blocks stay aligned as they would have been, and the delay line holds silence for
+   * them. Normal mode only.
+   *
+   * @throws IllegalStateException while secure or still delaying
+   * @throws IllegalArgumentException if {@code samples} is negative
+   */
+  public void skip(long samples) {
+    if (secure || delaying) {
+      throw new IllegalStateException("only normal-mode audio can be skipped");
+    }
+    if (samples < 0) {
+      throw new IllegalArgumentException("cannot skip " + samples + " samples");
+    }
+    long silent = Math.min(samples, ring.length);
+    for (long p = inputPosition + samples - silent; p < inputPosition + samples; p++) {
+      ring[(int) (p & ringMask)] = 0;
+    }
+    inputPosition += samples;
+    outputPosition = inputPosition;
+  }
+
   /** Stream position of the next input sample. */
   public long inputPosition() {
     return inputPosition;

@@ -188,6 +188,32 @@ public final class AgentLegStream {
   }
 
   /**
+   * Takes one RTP packet from the caller that was already forwarded elsewhere (the relay's native
+   * fast path, in normal mode, with {@link #sequenceOffset()}): the masker hears it and the
+   * numbering moves on to it, and nothing is returned to send. The first of a run of such packets
+   * must say so ({@code first}): the numbering then restarts from it, however far it has moved, and
+   * the masker skips the audio between what it last heard and it (as continuous audio, so that its
+   * detector's blocks fall where they would have had it heard every packet).
+   *
+   * @throws IllegalStateException while masking (packets forwarded elsewhere were not masked)
+   */
+  public void replay(RtpPacket packet, boolean first) {
+    if (isMasking() || secureRequested) {
+      throw new IllegalStateException("packets forwarded unmasked cannot be replayed while secure");
+    }
+    if (first) {
+      sequence.resume(packet.sequenceNumber());
+      if (timelineKnown && packet.payloadType() == format.audioPayloadType()) {
+        long skipped = RtpTimestamp.distance(coveredUntil(), packet.timestamp());
+        if (skipped > 0) {
+          masker.skip(skipped);
+        }
+      }
+    }
+    process(packet);
+  }
+
+  /**
    * Takes one RTP packet from the caller.
    *
    * @return the packets to send to the agent, in order: usually the same packet (rewritten in

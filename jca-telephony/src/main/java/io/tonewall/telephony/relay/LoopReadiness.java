@@ -8,8 +8,9 @@ import java.util.function.Consumer;
 /**
  * Where a {@link RelayLoop} learns which of its sockets have datagrams: a Java NIO selector ({@link
  * SelectorReadiness}), or the native fast path ({@link NativeReadiness}), which can also forward
- * plain normal-mode RTP itself. Used by the loop's thread only, except {@link #wakeup()} (any
- * thread) and, once the loop no longer runs, {@link #deregister} and {@link #close()}.
+ * plain normal-mode RTP itself. Used by the loop's thread only, except {@link #wakeup()}, {@link
+ * #taskQueued()} and {@link #deregister} (any thread) and {@link #close()} (once the loop no longer
+ * runs).
  */
 interface LoopReadiness extends AutoCloseable {
 
@@ -17,14 +18,14 @@ interface LoopReadiness extends AutoCloseable {
   void register(Inlet inlet) throws IOException;
 
   /**
-   * Stops watching a socket, before it is closed. Whether this must happen on the loop's thread:
-   * see {@link #needsDeregistration()}.
+   * Stops watching a socket, before it is closed: once this returns, the readiness no longer uses
+   * it. Any thread.
    */
   void deregister(Inlet inlet);
 
   /**
-   * @return true when a socket must be deregistered on the loop's thread before it is closed (the
-   *     native fast path); false when closing it is enough (a selector cancels its keys itself)
+   * @return true when a socket must be deregistered before it is closed (the native fast path);
+   *     false when closing it is enough (a selector cancels its keys itself)
    */
   boolean needsDeregistration();
 
@@ -38,6 +39,15 @@ interface LoopReadiness extends AutoCloseable {
 
   /** Ends a {@link #poll} that is waiting, or the next one. Any thread. */
   void wakeup();
+
+  /**
+   * A task is about to be queued for the loop: until {@link #taskDone()} nothing is forwarded
+   * without Java, so the task is in force for every datagram read after it was queued. Any thread.
+   */
+  void taskQueued();
+
+  /** A queued task has run. Loop thread. */
+  void taskDone();
 
   /** Frees what the readiness holds; its sockets are closed by their sessions. */
   @Override

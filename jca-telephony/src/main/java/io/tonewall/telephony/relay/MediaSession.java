@@ -259,7 +259,7 @@ public final class MediaSession {
   private void leaveFastPath(LegSide side) {
     if (side == LegSide.CALLER && callerFast) {
       callerFast = false;
-      loop.readiness().stopForwarding(callerRtp, this::replay, this::addFastPathCounts);
+      replayCallerHistory();
     } else if (side == LegSide.AGENT && agentFast) {
       agentFast = false;
       loop.readiness().stopForwarding(agentRtp, datagram -> {}, this::addFastPathCounts);
@@ -267,18 +267,26 @@ public final class MediaSession {
   }
 
   /**
-   * A caller packet the fast path already forwarded, shown to the stream so that its masker's and
-   * numbering's state are what they would be had Java forwarded it; nothing is sent.
+   * The caller packets the fast path forwarded last, shown to the stream so that its masker's and
+   * numbering's state are what they would be had Java forwarded them; nothing is sent.
    */
-  private void replay(ByteBuffer datagram) {
-    if (stream.isEmpty() || stream.get().isMasking()) {
-      return;
-    }
-    try {
-      stream.get().process(RtpPacket.parse(datagram));
-    } catch (MalformedRtpPacketException e) {
-      malformed.incrementAndGet();
-    }
+  private void replayCallerHistory() {
+    boolean[] first = {true};
+    loop.readiness()
+        .stopForwarding(
+            callerRtp,
+            datagram -> {
+              if (stream.isEmpty() || stream.get().isMasking() || stream.get().isSecure()) {
+                return;
+              }
+              try {
+                stream.get().replay(RtpPacket.parse(datagram), first[0]);
+                first[0] = false;
+              } catch (MalformedRtpPacketException e) {
+                malformed.incrementAndGet();
+              }
+            },
+            this::addFastPathCounts);
   }
 
   /**

@@ -90,8 +90,14 @@ final class NativeFastPath {
   /** The socket's file descriptor, read from the JDK's channel; -1 (and an error) if not found. */
   static native int descriptor(DatagramChannel channel);
 
-  /** A new epoll set with its wake-up event; at most {@code maxEvents} per {@link #poll}. */
-  static native long open(int maxEvents) throws IOException;
+  /**
+   * A new epoll set with its wake-up event; at most {@code maxEvents} per {@link #poll}.
+   *
+   * @param pending a direct buffer whose first four bytes (aligned, native order) count the tasks
+   *     queued for the loop and not yet run; while it is not zero nothing is forwarded. It must
+   *     outlive the handle.
+   */
+  static native long open(int maxEvents, ByteBuffer pending) throws IOException;
 
   /** Frees the set: only once no thread can use the handle any more. */
   static native void close(long handle);

@@ -1,7 +1,10 @@
 package io.tonewall.telephony.relay;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -27,19 +30,25 @@ import java.util.function.Consumer;
  * handled (secure mode, a new payload format, listening for the agent's keys), on the loop's
  * thread.
  *
- * <p>Sockets are known by a token (an index into the tables here); a socket must be deregistered
- * before it is closed, on the loop's thread or once the loop has ended, so that its descriptor
- * number is never used after the kernel gives it to another socket.
+ * <p>Sockets are known by a token (an index into the tables here). A socket must be deregistered
+ * before it is closed, so that its descriptor number is never used after the kernel gives it to
+ * another socket; deregistering may happen on any thread (a call ended by SIP): the native table is
+ * guarded by a mutex that a poll holds while it handles a batch, and the Java tables by this
+ * object's monitor. Everything else is the loop's thread's.
  */
 final class NativeReadiness implements LoopReadiness {
 
   private static final int MAX_EVENTS = 256;
-  private static final int HISTORY_BYTES = 8 * 1024;
+  private static final int HISTORY_BYTES = 16 * 1024;
+  private static final VarHandle PENDING =
+      MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
   private static final int EVENT_SHIFT = 16;
   private static final int COUNT_MASK = (1 << EVENT_SHIFT) - 1;
 
   private final long handle;
+  private final ByteBuffer pending;
   private final int[] results = new int[2 * MAX_EVENTS];
+  private final Inlet[] found = new Inlet[MAX_EVENTS];
   private final ByteBuffer slots =
       ByteBuffer.allocateDirect(MAX_EVENTS * NativeFastPath.SLOT_BYTES);
   private final ByteBuffer history = ByteBuffer.allocateDirect(HISTORY_BYTES);
@@ -52,8 +61,9 @@ final class NativeReadiness implements LoopReadiness {
   private int nextToken;
   private boolean closed;
 
-  private NativeReadiness(long handle) {
+  private NativeReadiness(long handle, ByteBuffer pending) {
     this.handle = handle;
+    this.pending = pending;
   }
 
   /**
@@ -66,7 +76,8 @@ final class NativeReadiness implements LoopReadiness {
             reason -> {
               throw new IllegalStateException(reason);
             });
-    return new NativeReadiness(NativeFastPath.open(MAX_EVENTS));
+    ByteBuffer pending = ByteBuffer.allocateDirect(Long.BYTES).order(ByteOrder.nativeOrder());
+    return new NativeReadiness(NativeFastPath.open(MAX_EVENTS, pending), pending);
   }
 
   @Override
@@ -111,7 +122,11 @@ final class NativeReadiness implements LoopReadiness {
         NativeFastPath.poll(handle, (int) Math.min(timeoutMs, Integer.MAX_VALUE), results, slots);
     int count = packed & COUNT_MASK;
     for (int i = 0; i < count; i++) {
-      Inlet inlet = inlets[results[2 * i]];
+      found[i] = inlets[results[2 * i]]; // before any handler runs tasks that may reuse a token
+    }
+    for (int i = 0; i < count; i++) {
+      Inlet inlet = found[i];
+      found[i] = null;
       if (inlet == null) {
         continue;
       }
@@ -134,6 +149,16 @@ final class NativeReadiness implements LoopReadiness {
   }
 
   @Override
+  public void taskQueued() {
+    PENDING.getAndAdd(pending, 0, 1);
+  }
+
+  @Override
+  public void taskDone() {
+    PENDING.getAndAdd(pending, 0, -1);
+  }
+
+  @Override
   public synchronized void close() {
     if (!closed) {
       closed = true;
@@ -147,7 +172,7 @@ final class NativeReadiness implements LoopReadiness {
   }
 
   @Override
-  public void forward(
+  public synchronized void forward(
       Inlet from, RelayLeg to, int eventPayloadType, int sequenceOffset, boolean keepHistory)
       throws IOException {
     Integer token = tokens.get(channel(from));
@@ -160,7 +185,7 @@ final class NativeReadiness implements LoopReadiness {
   }
 
   @Override
-  public void stopForwarding(
+  public synchronized void stopForwarding(
       Inlet from, Consumer<ByteBuffer> remembered, BiConsumer<Inlet, FastPathCounts> sink) {
     Integer token = tokens.get(channel(from));
     if (token == null) {
@@ -178,7 +203,7 @@ final class NativeReadiness implements LoopReadiness {
   }
 
   @Override
-  public void collect(BiConsumer<Inlet, FastPathCounts> sink) {
+  public synchronized void collect(BiConsumer<Inlet, FastPathCounts> sink) {
     NativeFastPath.counters(handle, counts);
     for (int token = 0; token < nextToken; token++) {
       report(token, sink);

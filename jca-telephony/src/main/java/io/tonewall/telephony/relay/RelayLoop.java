@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -59,8 +58,6 @@ final class RelayLoop implements Runnable, AutoCloseable {
   static final long COALESCE_MICROS = 1000;
 
   private static final long COALESCE_NANOS = COALESCE_MICROS * 1000;
-
-  private static final Duration DETACH_WAIT = Duration.ofSeconds(2);
 
   private final RtpRelay relay;
   private final LoopReadiness readiness;
@@ -134,46 +131,14 @@ final class RelayLoop implements Runnable, AutoCloseable {
   }
 
   /**
-   * Forgets a closed session and has {@code closeSockets} run once the readiness no longer watches
-   * its sockets: at once where closing is enough (a selector); otherwise on this loop's thread
-   * after deregistering them — waited for up to {@link #DETACH_WAIT}, after which it still happens
-   * when the loop gets to it — or at once when the loop does not run. A descriptor is so never
-   * closed while the native fast path may still write to it. Any thread.
+   * Forgets a closed session: its sockets leave the readiness (the native fast path no longer uses
+   * their descriptors once this returns), then {@code closeSockets} runs. Any thread; never waits
+   * for the loop.
    */
   void forget(MediaSession session, Runnable closeSockets) {
     sessions.remove(session);
-    if (!readiness.needsDeregistration()) {
-      closeSockets.run();
-      return;
-    }
-    Thread running = thread;
-    if (running == null || running == Thread.currentThread()) {
-      deregister(session);
-      closeSockets.run();
-      return;
-    }
-    CountDownLatch done = new CountDownLatch(1);
-    AtomicBoolean claimed = new AtomicBoolean();
-    Runnable release =
-        () -> {
-          if (claimed.compareAndSet(false, true)) {
-            deregister(session);
-            closeSockets.run();
-          }
-          done.countDown();
-        };
-    execute(release);
-    try {
-      if (!done.await(DETACH_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        if (thread == null) {
-          release.run(); // the loop ended before it got to the task
-        } else {
-          LOG.warning("the RTP relay loop is late releasing a call's sockets; it will when it can");
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    deregister(session);
+    closeSockets.run();
   }
 
   private void register(MediaSession session) throws IOException {
@@ -193,6 +158,7 @@ final class RelayLoop implements Runnable, AutoCloseable {
 
   /** Runs {@code task} on this loop's thread. Any thread. */
   void execute(Runnable task) {
+    readiness.taskQueued();
     tasks.add(task);
     readiness.wakeup();
     Thread running = thread;
@@ -269,7 +235,11 @@ final class RelayLoop implements Runnable, AutoCloseable {
   private void runTasks() {
     Runnable task;
     while ((task = tasks.poll()) != null) {
-      task.run();
+      try {
+        task.run();
+      } finally {
+        readiness.taskDone();
+      }
     }
   }
 
@@ -279,7 +249,9 @@ final class RelayLoop implements Runnable, AutoCloseable {
     @Override
     public void readable(Inlet inlet) {
       runTasks();
-      relayOne(inlet, now());
+      if (!inlet.session().closed()) {
+        relayOne(inlet, now());
+      }
     }
 
     @Override

@@ -61,6 +61,16 @@ final class SelectorReadiness implements LoopReadiness {
   }
 
   @Override
+  public void taskQueued() {
+    // Java reads every datagram, after the queued tasks
+  }
+
+  @Override
+  public void taskDone() {
+    // nothing to count
+  }
+
+  @Override
   public void close() throws IOException {
     selector.close();
   }

@@ -48,6 +48,17 @@ public final class SequenceRewriter {
     return outgoing;
   }
 
+  /**
+   * Takes {@code incoming} as the newest number handled so far, keeping the offset: the stream was
+   * forwarded elsewhere meanwhile (the relay's native fast path applies the same offset), so its
+   * numbers may have moved on by any amount, beyond what {@link SequenceNumber#isNewer} can tell.
+   */
+  public void resume(int incoming) {
+    started = true;
+    highestIncoming = incoming;
+    highestOutgoing = SequenceNumber.add(incoming, offset);
+  }
+
   /** Records that a received packet will not be forwarded. */
   public void drop(RtpPacket packet) {
     int incoming = packet.sequenceNumber();

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +42,56 @@ class SecureAudioMaskerTest {
 
   private SecureAudioMasker silentMasker() {
     return new SecureAudioMasker(40, MaskingSignal.silence(), captured::add);
+  }
+
+  @Test
+  void
+      skippingAudioPassedOnElsewhere_thenHearingTheLastFrames_masksAKeyInProgressAsIfAllWasHeard() {
+    // given: a second of silence, then key 5; secure mode starts 80 ms into the key
+    short[] in = Signal.create().silence(1000).key('5', 200, -10).silence(300).toShorts();
+    int switchAt = 8000 + 640;
+    List<DtmfDigit> heardAllDigits = new ArrayList<>();
+    List<DtmfDigit> skippedDigits = new ArrayList<>();
+    SecureAudioMasker heardAll =
+        new SecureAudioMasker(40, MaskingSignal.STANDARD, heardAllDigits::add);
+    SecureAudioMasker skipped =
+        new SecureAudioMasker(40, MaskingSignal.STANDARD, skippedDigits::add);
+    short[] outAll = in.clone();
+    short[] outSkipped = in.clone();
+
+    // when: one listens to everything; the other to 200 ms, skips, then hears the last 8 frames
+    process(heardAll, outAll, 0, switchAt);
+    process(skipped, outSkipped, 0, 1600);
+    skipped.skip(switchAt - 1280 - 1600);
+    process(skipped, outSkipped, switchAt - 1280, switchAt);
+    heardAll.enterSecureMode();
+    skipped.enterSecureMode();
+    process(heardAll, outAll, switchAt, in.length);
+    process(skipped, outSkipped, switchAt, in.length);
+
+    // then
+    assertThat(
+        Arrays.equals(
+            Arrays.copyOfRange(outSkipped, switchAt, in.length),
+            Arrays.copyOfRange(outAll, switchAt, in.length)),
+        is(true));
+    assertThat(skippedDigits.size(), is(heardAllDigits.size()));
+    assertThat(skipped.inputPosition(), is(heardAll.inputPosition()));
+  }
+
+  @Test
+  void skipping_isRefusedWhileSecure_orBackwards() {
+    SecureAudioMasker masker = silentMasker();
+    assertThrows(IllegalArgumentException.class, () -> masker.skip(-1));
+    masker.enterSecureMode();
+    masker.process(new short[160]);
+    assertThrows(IllegalStateException.class, () -> masker.skip(160));
+  }
+
+  private static void process(SecureAudioMasker masker, short[] audio, int from, int to) {
+    for (int i = from; i < to; i += 160) {
+      masker.process(audio, i, Math.min(160, to - i));
+    }
   }
 
   @Test

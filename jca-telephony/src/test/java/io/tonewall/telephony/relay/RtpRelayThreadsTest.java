@@ -73,8 +73,13 @@ class RtpRelayThreadsTest {
         40,
         2,
         placement,
-        RelayFastPath.NATIVE,
+        fastPath(),
         instant -> {});
+  }
+
+  /** Which relay these tests run against. */
+  RelayFastPath fastPath() {
+    return RelayFastPath.NATIVE;
   }
 
   @AfterEach

@@ -89,6 +89,23 @@ class SequenceRewriterTest {
   }
 
   @Test
+  void resumesFarAhead_keepingTheOffset_soLaterDropsAndInsertionsStayContinuous() {
+    // given: one drop (offset -1), then 40,000 packets forwarded elsewhere with that offset
+    rewriter.forward(packet(10));
+    rewriter.drop(packet(11));
+    int far = (12 + 40_000) & 0xFFFF;
+
+    // when
+    rewriter.resume(far);
+    rewriter.drop(packet((far + 1) & 0xFFFF));
+    int inserted = rewriter.insert();
+
+    // then: the drop after the jump still closes its gap, and the inserted packet follows on
+    assertThat(rewriter.offset(), is(0xFFFF));
+    assertThat(inserted, is(far & 0xFFFF));
+  }
+
+  @Test
   void keepsUpstreamLossVisible() {
     // given
     rewriter.forward(packet(10));
