@@ -1,7 +1,7 @@
 /*
  * Tonewall RTP fast path: the native half of io.tonewall.telephony.relay.NativeFastPath.
  *
- * One instance per relay loop, used by that loop's thread only (wakeup() excepted). It is the
+ * One instance per relay loop (see "Threads" below for who calls what). It is the
  * loop's readiness source (an epoll set of the loop's sockets, plus an eventfd for wake-ups) and it
  * forwards, without returning to Java, the datagrams of sockets the Java side has put in FORWARD
  * mode: plain RTP from a latched, connected socket to the connected socket of the other leg, with

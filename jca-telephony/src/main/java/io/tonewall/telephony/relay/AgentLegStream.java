@@ -80,6 +80,7 @@ public final class AgentLegStream {
   private long malformedEvents;
 
   private boolean timelineKnown;
+  private boolean skipBeforeAudio;
   private long base;
   private boolean markNext;
 
@@ -203,7 +204,11 @@ public final class AgentLegStream {
     }
     if (first) {
       sequence.resume(packet.sequenceNumber());
-      if (timelineKnown && packet.payloadType() == format.audioPayloadType()) {
+      skipBeforeAudio = true;
+    }
+    if (skipBeforeAudio && packet.payloadType() == format.audioPayloadType()) {
+      skipBeforeAudio = false;
+      if (timelineKnown) {
         long skipped = RtpTimestamp.distance(coveredUntil(), packet.timestamp());
         if (skipped > 0) {
           masker.skip(skipped);

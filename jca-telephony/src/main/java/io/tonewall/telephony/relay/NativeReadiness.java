@@ -7,9 +7,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -23,12 +25,12 @@ import java.util.function.Consumer;
  *
  * <p><b>Java stays in charge.</b> The fast path only forwards sockets Java put in FORWARD mode, and
  * hands a socket back with the first datagram it will not forward (RTCP, a telephone-event,
- * anything but plain RTP). A poll that finds a wake-up (a task queued for the loop) forwards
- * nothing: it returns at once so that the task runs first, and what was ready is reported again at
- * the next poll — a request queued before a datagram arrived is in force for that datagram, as with
- * the selector. Sessions take their sockets back before anything that changes how a packet is
- * handled (secure mode, a new payload format, listening for the agent's keys), on the loop's
- * thread.
+ * anything but plain RTP). A count of tasks queued for the loop and not yet run lives in a buffer
+ * both sides see ({@link #taskQueued} raises it before the task is queued): while it is not zero,
+ * every datagram the native code reads is handed back and handled after the tasks — a request
+ * queued before a datagram is read is in force for that datagram, as with the selector. Sessions
+ * take their sockets back before anything that changes how a packet is handled (secure mode, a new
+ * payload format, listening for the agent's keys), on the loop's thread.
  *
  * <p>Sockets are known by a token (an index into the tables here). A socket must be deregistered
  * before it is closed, so that its descriptor number is never used after the kernel gives it to
@@ -84,6 +86,9 @@ final class NativeReadiness implements LoopReadiness {
   public synchronized void register(Inlet inlet) throws IOException {
     if (closed) {
       throw new IOException("the relay loop is closed");
+    }
+    if (inlet.session() != null && inlet.session().closed()) {
+      return; // closed meanwhile by another thread, which found nothing to deregister
     }
     DatagramChannel channel = channel(inlet);
     int fd = NativeFastPath.descriptor(channel);
@@ -185,21 +190,30 @@ final class NativeReadiness implements LoopReadiness {
   }
 
   @Override
-  public synchronized void stopForwarding(
+  public void stopForwarding(
       Inlet from, Consumer<ByteBuffer> remembered, BiConsumer<Inlet, FastPathCounts> sink) {
-    Integer token = tokens.get(channel(from));
-    if (token == null) {
-      return;
+    List<ByteBuffer> datagrams = new ArrayList<>();
+    List<FastPathCounts> last = new ArrayList<>(1);
+    synchronized (this) {
+      Integer token = tokens.get(channel(from));
+      if (token == null || closed) {
+        return;
+      }
+      NativeFastPath.toJava(handle, token);
+      int written = NativeFastPath.takeHistory(handle, token, history);
+      for (int at = 0; at + 2 <= written; ) {
+        int length = ((history.get(at) & 0xFF) << 8) | (history.get(at + 1) & 0xFF);
+        ByteBuffer copy = ByteBuffer.allocate(length);
+        copy.put(history.duplicate().limit(at + 2 + length).position(at + 2)).flip();
+        datagrams.add(copy);
+        at += 2 + length;
+      }
+      NativeFastPath.counters(handle, counts);
+      report(token, (inlet, counts) -> last.add(counts));
     }
-    NativeFastPath.toJava(handle, token);
-    int written = NativeFastPath.takeHistory(handle, token, history);
-    for (int at = 0; at + 2 <= written; ) {
-      int length = ((history.get(at) & 0xFF) << 8) | (history.get(at + 1) & 0xFF);
-      remembered.accept(history.duplicate().limit(at + 2 + length).position(at + 2));
-      at += 2 + length;
-    }
-    NativeFastPath.counters(handle, counts);
-    report(token, sink);
+    // outside the monitor: the replay and the counts reach the session's code
+    datagrams.forEach(remembered);
+    last.forEach(counts -> sink.accept(from, counts));
   }
 
   @Override

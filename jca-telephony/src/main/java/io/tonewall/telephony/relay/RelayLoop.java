@@ -196,7 +196,11 @@ final class RelayLoop implements Runnable, AutoCloseable {
         Instant now = now();
         if (!now.isBefore(nextTick)) {
           nextTick = now.plusMillis(RtpRelay.TICK_MS);
-          tick(now);
+          try {
+            tick(now);
+          } catch (RuntimeException e) {
+            failure("tick", e, now); // never stops the loop
+          }
         }
       }
     } catch (IOException e) {
@@ -237,6 +241,8 @@ final class RelayLoop implements Runnable, AutoCloseable {
     while ((task = tasks.poll()) != null) {
       try {
         task.run();
+      } catch (RuntimeException e) {
+        failure("task", e, now()); // one session's request failing never stops the loop
       } finally {
         readiness.taskDone();
       }

@@ -312,9 +312,8 @@ public final class RtpRelay implements AutoCloseable {
   }
 
   /**
-   * Closes a session's sockets and frees its ports, from any thread: at once, or, where the loop's
-   * readiness must let go of them first, on the loop's thread (waited for; see {@link
-   * RelayLoop#forget}).
+   * Closes a session's sockets and frees its ports at once, from any thread, after its loop's
+   * readiness has let go of them ({@link RelayLoop#forget}).
    */
   void release(MediaSession session) {
     if (sessions.remove(session)) {

@@ -44,7 +44,7 @@ class FastPathEquivalenceTest {
     Heard fast = run(RelayFastPath.NATIVE, 22960);
 
     // then
-    assertThat(fast.fastPathPackets(), greaterThan(20L));
+    assertThat(fast.fastPathPackets(), greaterThan(10L)); // before the switch: replay was needed
     assertThat(java.fastPathPackets(), is(0L));
     assertThat(fast.keys(), is(java.keys()));
     assertThat(fast.keys(), is(List.of(DtmfKey.SEVEN, DtmfKey.THREE, DtmfKey.NINE)));
@@ -95,6 +95,7 @@ class FastPathEquivalenceTest {
       }
       session.secure(true);
       Thread.sleep(50);
+      long beforeSecure = session.fastPathPackets(); // counted when secure mode took the call back
       for (int f = 0; f < 4; f++) { // ... and goes on once secure
         call.audio(DtmfKey.SEVEN);
       }
@@ -124,7 +125,7 @@ class FastPathEquivalenceTest {
         heard.add(got);
       }
       heard.removeIf(packet -> packet == null);
-      return new Heard(heard, List.copyOf(keys), session.fastPathPackets());
+      return new Heard(heard, List.copyOf(keys), beforeSecure);
     } finally {
       relay.close();
       thread.shutdown();
@@ -199,6 +200,9 @@ class FastPathEquivalenceTest {
     }
   }
 
+  /**
+   * @param fastPathPackets what the fast path had forwarded when secure mode took the call back
+   */
   private record Heard(List<byte[]> packets, List<DtmfKey> keys, long fastPathPackets) {}
 
   private static final class KeyListener implements MediaListener {

@@ -123,6 +123,21 @@ class RtpRelayTest {
   }
 
   @Test
+  void aRequestThatFails_isCounted_andTheRelayGoesOn() throws Exception {
+    // given: a request that throws on the relay thread
+    session.negotiate(null);
+    session.expect(LegSide.CALLER, "127.0.0.1", caller.getLocalPort());
+
+    // when
+    byte[] packet = rtp(8, 1, 160);
+    send(caller, packet, session.port(LegSide.CALLER));
+
+    // then
+    assertThat(receive(agent).isPresent(), is(true));
+    assertThat(relay.metrics().failedPackets(), is(1L));
+  }
+
+  @Test
   void relaysBothWays_answeringTheCallerWhereItsPacketsCameFrom() throws Exception {
     // given: SDP named a port the caller does not use (NAT)
     session.expect(LegSide.CALLER, "127.0.0.1", 9);
