@@ -205,7 +205,7 @@ class FastPathEquivalenceTest {
    */
   private record Heard(List<byte[]> packets, List<DtmfKey> keys, long fastPathPackets) {}
 
-  private static final class KeyListener implements MediaListener {
+  private static final class KeyListener extends SilentMediaListener {
     private final List<DtmfKey> keys;
 
     KeyListener(List<DtmfKey> keys) {
@@ -216,17 +216,5 @@ class FastPathEquivalenceTest {
     public void callerKey(DtmfKey key) {
       keys.add(key);
     }
-
-    @Override
-    public void agentKey(DtmfKey key) {}
-
-    @Override
-    public void mediaTimedOut(Duration silence) {}
-
-    @Override
-    public void leakSuspected(long suspiciousFrames, long framesExamined) {}
-
-    @Override
-    public void secureWindowClosed(long suspiciousFrames, long framesExamined) {}
   }
 }

@@ -298,7 +298,7 @@ class FastPathRelayTest {
     // then
     assertThat(relay.metrics().portsInUse(), is(0));
     assertThat(relay.metrics().sessions(), is(0));
-    MediaSession next = relay.allocate(new SilentListener());
+    MediaSession next = relay.allocate(new SilentMediaListener());
     next.expect(LegSide.AGENT, "127.0.0.1", agent.getLocalPort());
     byte[] packet = rtp(PCMA, 7, 160, new byte[160]);
     send(caller, packet, next.port(LegSide.CALLER));
@@ -438,22 +438,5 @@ class FastPathRelayTest {
       return Optional.empty();
     }
     return Optional.of(Arrays.copyOf(packet.getData(), packet.getLength()));
-  }
-
-  private static final class SilentListener implements MediaListener {
-    @Override
-    public void callerKey(DtmfKey key) {}
-
-    @Override
-    public void agentKey(DtmfKey key) {}
-
-    @Override
-    public void mediaTimedOut(Duration silence) {}
-
-    @Override
-    public void leakSuspected(long suspiciousFrames, long framesExamined) {}
-
-    @Override
-    public void secureWindowClosed(long suspiciousFrames, long framesExamined) {}
   }
 }

@@ -267,11 +267,11 @@ class RtpRelayTest {
   @Test
   void refusesSession_whenEveryPortPairIsTaken() throws Exception {
     // given: the range holds four pairs, the session took two
-    relay.allocate(new SilentListener());
+    relay.allocate(new SilentMediaListener());
 
     // when / then
     org.junit.jupiter.api.Assertions.assertThrows(
-        RtpPortsExhaustedException.class, () -> relay.allocate(new SilentListener()));
+        RtpPortsExhaustedException.class, () -> relay.allocate(new SilentMediaListener()));
     assertThat(relay.metrics().portsInUse(), is(8));
   }
 
@@ -437,22 +437,5 @@ class RtpRelayTest {
       return Optional.empty();
     }
     return Optional.of(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
-  }
-
-  private static final class SilentListener implements MediaListener {
-    @Override
-    public void callerKey(DtmfKey key) {}
-
-    @Override
-    public void agentKey(DtmfKey key) {}
-
-    @Override
-    public void mediaTimedOut(Duration silence) {}
-
-    @Override
-    public void leakSuspected(long suspiciousFrames, long framesExamined) {}
-
-    @Override
-    public void secureWindowClosed(long suspiciousFrames, long framesExamined) {}
   }
 }

@@ -3,7 +3,6 @@ package io.tonewall.telephony.relay;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
-import io.tonewall.telephony.dtmf.DtmfKey;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -198,7 +197,7 @@ class RtpRelayThreadsTest {
       agent.setSoTimeout(2000);
       List<MediaSession> sessions = new ArrayList<>();
       for (int i = 0; i < calls; i++) {
-        MediaSession session = relay.allocate(new Silent());
+        MediaSession session = relay.allocate(new SilentMediaListener());
         session.expect(LegSide.AGENT, "127.0.0.1", agent.getLocalPort());
         sessions.add(session);
       }
@@ -255,7 +254,7 @@ class RtpRelayThreadsTest {
       packet[0] = (byte) 0x80;
       packet[1] = 8;
       for (int i = 0; i < calls; i++) {
-        MediaSession session = relay.allocate(new Silent());
+        MediaSession session = relay.allocate(new SilentMediaListener());
         opened.add(session);
         session.expect(LegSide.AGENT, "127.0.0.1", agent.getLocalPort());
         packet[3] = (byte) i;
@@ -274,7 +273,7 @@ class RtpRelayThreadsTest {
     MediaSession[] self = new MediaSession[1];
     self[0] =
         relay.allocate(
-            new Silent() {
+            new SilentMediaListener() {
               @Override
               public void mediaTimedOut(Duration silence) {
                 timedOutOn.put(self[0], Thread.currentThread().getName());
@@ -289,22 +288,5 @@ class RtpRelayThreadsTest {
       Thread.sleep(20);
     }
     assertThat(timedOutOn.keySet().containsAll(sessions), is(true));
-  }
-
-  private static class Silent implements MediaListener {
-    @Override
-    public void callerKey(DtmfKey key) {}
-
-    @Override
-    public void agentKey(DtmfKey key) {}
-
-    @Override
-    public void mediaTimedOut(Duration silence) {}
-
-    @Override
-    public void leakSuspected(long suspiciousFrames, long framesExamined) {}
-
-    @Override
-    public void secureWindowClosed(long suspiciousFrames, long framesExamined) {}
   }
 }
