@@ -101,11 +101,6 @@ final class RelayLoop implements Runnable, AutoCloseable {
     return new RelayLoop(relay, readiness, clock, mediaTimeout, ticker);
   }
 
-  /** Whether this loop's readiness forwards normal-mode RTP in native code. */
-  boolean fastPath() {
-    return readiness.forwards();
-  }
-
   LoopReadiness readiness() {
     return readiness;
   }
